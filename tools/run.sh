@@ -31,7 +31,7 @@ else
         --log-level=warn --http-port="$port" || die "could not update gserp_tickets"
 fi
 "$PY" "$ODOO_BIN" shell "${opts[@]}" -d "$db" --no-http --log-level=warn \
-    <"$REPO/tools/set_admin_language.py" >/dev/null || die "could not set the admin's language"
+    <"$REPO/tools/prepare_demo_db.py" >/dev/null || die "could not prepare $db for local use"
 
 cat >&2 <<MSG
 

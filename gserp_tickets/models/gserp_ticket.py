@@ -1,0 +1,319 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
+
+from .gserp_service import SERVICE_STATES
+
+CODE_STATES = [*SERVICE_STATES, ("no_service", "No Recurring Service")]
+
+ORIGINS = [
+    ("manual", "Manual"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("web", "Web"),
+    ("control_centre", "Control Centre"),
+]
+
+PRIORITIES = [
+    ("0", "Low"),
+    ("1", "Normal"),
+    ("2", "High"),
+    ("3", "Urgent"),
+]
+
+
+class GserpTicket(models.Model):
+    _name = "gserp.ticket"
+    _description = "Ticket"
+    _inherit = ["mail.thread", "mail.activity.mixin", "utm.mixin"]
+    _rec_name = "number"
+    _rec_names_search = [
+        "number",
+        "service_id.code",
+        "partner_id.name",
+        "partner_id.vat",
+        "contact_name",
+    ]
+    _order = "id desc"
+    _check_company_auto = True
+
+    def _default_campaign_id(self):
+        return self.env.ref(
+            "gserp_tickets.utm_campaign_no_campaign", raise_if_not_found=False
+        )
+
+    def _default_medium_id(self):
+        return self.env.ref("utm.utm_medium_website", raise_if_not_found=False)
+
+    # Who is served: the state of the service code decides which services fit
+    code_state = fields.Selection(
+        selection=CODE_STATES,
+        string="Code Status",
+        required=True,
+        tracking=True,
+    )
+    service_id = fields.Many2one(
+        comodel_name="gserp.service",
+        string="Service Code",
+        compute="_compute_service_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('state', '=', code_state)]",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        check_company=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+
+    # Marketing: the procedure fills these by default (step 7)
+    campaign_id = fields.Many2one(default=lambda self: self._default_campaign_id())
+    medium_id = fields.Many2one(default=lambda self: self._default_medium_id())
+
+    # Classification: three levels of one category tree
+    category_id = fields.Many2one(
+        comodel_name="gserp.ticket.category",
+        domain="[('parent_id', '=', False)]",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    subcategory_id = fields.Many2one(
+        comodel_name="gserp.ticket.category",
+        compute="_compute_subcategory_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('parent_id', '!=', False), ('parent_id', '=', category_id)]",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    detail_id = fields.Many2one(
+        comodel_name="gserp.ticket.category",
+        compute="_compute_detail_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('parent_id', '!=', False), ('parent_id', '=', subcategory_id)]",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+
+    # The person who asked for the ticket (step 9)
+    contact_name = fields.Char()
+    contact_phone = fields.Char()
+    contact_identification = fields.Char(string="Contact ID Number")
+    contact_required = fields.Boolean(compute="_compute_contact_required")
+
+    # Bookkeeping
+    number = fields.Char(string="Ticket Number", readonly=True, copy=False, index=True)
+    origin = fields.Selection(selection=ORIGINS, required=True, default="manual")
+    priority = fields.Selection(selection=PRIORITIES, default="0")
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Assigned to",
+        domain="[('share', '=', False)]",
+        index="btree_not_null",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True)
+
+    # What the service record says about the place being served
+    responsible_phone = fields.Char(related="service_id.responsible_phone")
+    province_id = fields.Many2one(related="service_id.province_id")
+    city = fields.Char(related="service_id.city")
+    service_zone_id = fields.Many2one(related="service_id.service_zone_id")
+    attention_zone_id = fields.Many2one(related="service_id.attention_zone_id")
+    service_start = fields.Datetime(related="service_id.start_datetime")
+
+    # The need and the documents that back it (steps 10 and 12)
+    description = fields.Html(required=True)
+    attachment_ids = fields.One2many(
+        comodel_name="ir.attachment",
+        inverse_name="res_id",
+        string="Attachments",
+        domain=[("res_model", "=", "gserp.ticket")],
+        readonly=True,
+    )
+    attachment_count = fields.Integer(
+        string="Number of Attachments", compute="_compute_attachment_count"
+    )
+    has_attachment = fields.Boolean(
+        compute="_compute_attachment_count", search="_search_has_attachment"
+    )
+
+    _sql_constraints = [
+        (
+            "number_company_uniq",
+            "UNIQUE(company_id, number)",
+            "A ticket with this number already exists in this company.",
+        ),
+    ]
+
+    @api.depends("code_state")
+    def _compute_service_id(self):
+        # Only the ticket's own state is a trigger: a service that changes state
+        # later must not vanish from the tickets already written for it.
+        for ticket in self:
+            if ticket.service_id.state != ticket.code_state:
+                ticket.service_id = False
+
+    @api.depends("service_id")
+    def _compute_partner_id(self):
+        fallback = self.env.ref(
+            "gserp_tickets.res_partner_final_consumer", raise_if_not_found=False
+        )
+        for ticket in self:
+            if ticket.service_id:
+                ticket.partner_id = ticket.service_id.partner_id
+            elif not ticket.partner_id:
+                ticket.partner_id = fallback
+
+    @api.depends("category_id")
+    def _compute_subcategory_id(self):
+        for ticket in self:
+            if ticket.subcategory_id.parent_id != ticket.category_id:
+                ticket.subcategory_id = False
+
+    @api.depends("subcategory_id")
+    def _compute_detail_id(self):
+        for ticket in self:
+            if ticket.detail_id.parent_id != ticket.subcategory_id:
+                ticket.detail_id = False
+
+    @api.depends(
+        "category_id.contact_required",
+        "subcategory_id.contact_required",
+        "detail_id.contact_required",
+    )
+    def _compute_contact_required(self):
+        for ticket in self:
+            # The most precise level chosen decides; until a category is chosen,
+            # the procedure's default applies.
+            deepest = ticket.detail_id or ticket.subcategory_id or ticket.category_id
+            ticket.contact_required = deepest.contact_required if deepest else True
+
+    @api.depends("attachment_ids")
+    def _compute_attachment_count(self):
+        for ticket in self:
+            ticket.attachment_count = len(ticket.attachment_ids)
+            ticket.has_attachment = bool(ticket.attachment_ids)
+
+    @api.depends("number")
+    def _compute_display_name(self):
+        for ticket in self:
+            ticket.display_name = (
+                f"#{ticket.number}" if ticket.number else self.env._("New")
+            )
+
+    def _search_has_attachment(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("This search on attachments is not supported."))
+        # sudo: the subquery only names ticket ids, and is then filtered by the
+        # ticket's own access rules; as a user, ir.attachment checks every row in
+        # Python instead of letting the database do it.
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            ._search([("res_model", "=", self._name), ("res_id", "!=", False)])
+        )
+        with_files = (operator == "=") == value
+        return [("id", "in" if with_files else "not in", files.subselect("res_id"))]
+
+    @api.constrains("code_state", "service_id")
+    def _check_service_id(self):
+        for ticket in self:
+            if ticket.code_state == "no_service":
+                continue
+            if not ticket.service_id:
+                raise ValidationError(
+                    self.env._("Choose the service code the ticket is about.")
+                )
+            if ticket.service_id.state != ticket.code_state:
+                raise ValidationError(
+                    self.env._(
+                        "The service %(service)s is not in the chosen code status.",
+                        service=ticket.service_id.display_name,
+                    )
+                )
+
+    @api.constrains("category_id", "subcategory_id", "detail_id")
+    def _check_category_chain(self):
+        for ticket in self:
+            if ticket.category_id.parent_id:
+                raise ValidationError(
+                    self.env._("The category must be a top-level category.")
+                )
+            sub = ticket.subcategory_id
+            if sub and sub.parent_id != ticket.category_id:
+                raise ValidationError(
+                    self.env._("The subcategory must belong to the chosen category.")
+                )
+            if ticket.detail_id and ticket.detail_id.parent_id != ticket.subcategory_id:
+                raise ValidationError(
+                    self.env._("The detail must belong to the chosen subcategory.")
+                )
+
+    @api.constrains(
+        "contact_name",
+        "contact_phone",
+        "contact_identification",
+        "category_id",
+        "subcategory_id",
+        "detail_id",
+    )
+    def _check_contact(self):
+        for ticket in self:
+            if not ticket.contact_required:
+                continue
+            if not (
+                ticket.contact_name
+                and ticket.contact_phone
+                and ticket.contact_identification
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Enter the name, phone and ID number of the person who "
+                        "asked for this ticket."
+                    )
+                )
+
+    @api.constrains("description")
+    def _check_description(self):
+        # The editor leaves markup such as <p><br></p> in a field it shows as
+        # empty, which the plain required check accepts.
+        if any(is_html_empty(ticket.description) for ticket in self):
+            raise ValidationError(self.env._("Describe what the ticket must solve."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("number"):
+                vals["number"] = self._get_next_number(vals.get("company_id"))
+        return super().create(vals_list)
+
+    def _get_next_number(self, company_id):
+        company = self.env["res.company"].browse(company_id) or self.env.company
+        sequence = self.env["ir.sequence"].with_company(company)
+        return sequence.next_by_code("gserp.ticket")

@@ -1,0 +1,99 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Category, subcategory and detail: the ticket form has one field per level.
+MAX_LEVELS = 3
+
+
+class GserpTicketCategory(models.Model):
+    """One node of the tree that classifies tickets.
+
+    Roots are the ticket's categories, their children the subcategories and
+    the grandchildren the details.
+    """
+
+    _name = "gserp.ticket.category"
+    _description = "Ticket Category"
+    _parent_store = True
+    _rec_name = "complete_name"
+    _order = "complete_name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    complete_name = fields.Char(
+        compute="_compute_complete_name", store=True, recursive=True
+    )
+    parent_id = fields.Many2one(
+        comodel_name="gserp.ticket.category",
+        string="Parent Category",
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many(
+        comodel_name="gserp.ticket.category",
+        inverse_name="parent_id",
+        string="Child Categories",
+    )
+    contact_required = fields.Boolean(
+        default=True,
+        help="Tickets classified here need the name, phone and ID number of the "
+        "person who asked for them. The most precise level chosen on a ticket "
+        "decides.",
+    )
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        index=True,
+        help="Leave empty to share the category with every company.",
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for category in self:
+            if category.parent_id:
+                category.complete_name = (
+                    f"{category.parent_id.complete_name} / {category.name}"
+                )
+            else:
+                category.complete_name = category.name
+
+    @api.depends("name", "complete_name")
+    @api.depends_context("gserp_category_short_name")
+    def _compute_display_name(self):
+        # The ticket shows each level in a field of its own, where the path of
+        # the parents would only repeat the fields above it.
+        if not self.env.context.get("gserp_category_short_name"):
+            return super()._compute_display_name()
+        for category in self:
+            category.display_name = category.name
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A category cannot be its own parent."))
+        for category in self:
+            if category._get_level() + category._get_height() - 1 > MAX_LEVELS:
+                raise ValidationError(
+                    self.env._(
+                        "Categories have at most %(levels)s levels: category, "
+                        "subcategory and detail.",
+                        levels=MAX_LEVELS,
+                    )
+                )
+
+    def _get_level(self):
+        """Return 1 for a root, 2 for its children, and so on."""
+        self.ensure_one()
+        level, parent = 1, self.parent_id
+        while parent:
+            level, parent = level + 1, parent.parent_id
+        return level
+
+    def _get_height(self):
+        """Return how many levels the subtree rooted here has, itself included."""
+        self.ensure_one()
+        children = self.with_context(active_test=False).child_ids
+        return 1 + max((child._get_height() for child in children), default=0)

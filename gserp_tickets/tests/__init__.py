@@ -1,0 +1,4 @@
+from . import test_ticket_procedure
+from . import test_gserp_service
+from . import test_gserp_ticket_category
+from . import test_security
