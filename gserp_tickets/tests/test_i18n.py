@@ -1,0 +1,66 @@
+import polib
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
+from odoo.tools.translate import TranslationModuleReader
+
+
+@tagged("post_install", "-at_install")
+class TestSpanishTranslation(TransactionCase):
+    """Every word the addon shows is in i18n/es.po, so nothing reaches a user of
+    the Spanish procedure in English."""
+
+    def test_every_term_is_translated(self):
+        po_path = file_path("gserp_tickets/i18n/es.po")
+        translated = {
+            entry.msgid for entry in polib.pofile(po_path) if entry.msgstr.strip()
+        }
+        reader = TranslationModuleReader(self.env.cr, modules=["gserp_tickets"])
+        terms = {term[4] for term in reader if term[0] == "gserp_tickets"}
+
+        missing = sorted(terms - translated)
+        self.assertFalse(missing, "Terms without a Spanish translation in es.po")
+
+    def test_procedure_labels(self):
+        """The form's labels are the procedure's words."""
+        # make test loads es_EC with the addon; this keeps the test whole elsewhere
+        if not self.env["res.lang"]._lang_get("es_EC"):
+            self.env["res.lang"]._activate_lang("es_EC")
+            modules = ["base", "utm", "gserp_tickets"]
+            self.env["ir.module.module"]._load_module_terms(modules, ["es_EC"])
+        fields = self.env["gserp.ticket"].with_context(lang="es_EC").fields_get()
+        expected = {
+            "code_state": "Estado del código",
+            "service_id": "Código de Servicio",
+            "campaign_id": "Campaña",
+            "medium_id": "Medio",
+            "category_id": "Categoría",
+            "subcategory_id": "Subcategoría",
+            "detail_id": "Detalle",
+            "contact_name": "Nombre Contacto",
+            "contact_phone": "Teléfono de Contacto",
+            "contact_identification": "Cédula Contacto",
+            "number": "Número de ticket",
+            "origin": "Origen",
+            "create_uid": "Creado por",
+            "priority": "Prioridad",
+            "responsible_phone": "Teléfono Responsable",
+            "province_id": "Provincia",
+            "city": "Ciudad",
+            "service_zone_id": "Zona Servicio",
+            "attention_zone_id": "Zona Atención",
+            "service_start": "Inicio de Servicio",
+            "description": "Descripción",
+        }
+        shown = {name: fields[name]["string"] for name in expected}
+        self.assertEqual(shown, expected)
+        states = dict(fields["code_state"]["selection"])
+        self.assertEqual(
+            states,
+            {
+                "active": "Activo",
+                "inactive": "Desactivo",
+                "suspended": "Suspensión Temporal",
+                "no_service": "Sin Servicio Recurrente",
+            },
+        )
