@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export ODOO_HOME ?= /opt/odoo
 
-.PHONY: help run test lint pg-start pg-stop
+.PHONY: help run test lint pg-start pg-stop bench screenshots
 
 help:
 	@echo "make run    serve the demo database on http://127.0.0.1:8069"
@@ -25,3 +25,11 @@ pg-start:
 
 pg-stop:
 	@source tools/lib.sh && pg_stop
+
+# The service lookup benchmark (bench/README.md); e.g. make bench BENCH_ARGS=--keep
+bench:
+	@bench/run.sh $(BENCH_ARGS)
+
+# The README's pictures of the form: docs/screenshots/*.png (tools/screenshots.sh)
+screenshots:
+	@tools/screenshots.sh

@@ -17,6 +17,7 @@
         "views/gserp_service_views.xml",
         "views/gserp_ticket_category_views.xml",
         "views/gserp_zone_views.xml",
+        "views/res_partner_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -25,6 +26,15 @@
         "demo/gserp_service_demo.xml",
         "demo/gserp_ticket_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "gserp_tickets/static/src/scss/gserp_form.scss",
+        ],
+        "web.assets_tests": [
+            "gserp_tickets/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
 }

@@ -1,5 +1,8 @@
 """Run by `make run` inside `odoo-bin shell`: make the demo database local and Spanish.
 
+Everyone who opens it, the login page included, reads Spanish (Ecuador), and nobody
+signs up from the login page: agents are created by an administrator.
+
 The demo server must talk to nothing but loopback: partner_autocomplete (installed
 automatically with mail) calls Odoo's enrichment service when a user logs in, and the
 publisher-warranty cron reports to Odoo's servers, so the first is removed and the
@@ -16,4 +19,7 @@ if cron:
     cron.active = False
 env["res.lang"]._activate_lang("es_EC")
 env.ref("base.user_admin").write({"lang": "es_EC", "tz": "America/Guayaquil"})
+env.ref("base.public_user").lang = "es_EC"
+env["ir.default"].set("res.partner", "lang", "es_EC")
+env["ir.config_parameter"].set_param("auth_signup.invitation_scope", "b2b")
 env.cr.commit()

@@ -11,12 +11,18 @@ port=${GSERP_HTTP_PORT:-8069}
 started=$(pg_start) || exit 1
 server_pid=
 cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    if [ -n "$server_pid" ]; then
+        # Ctrl+C reaches the server too, which then shuts down gracefully: a second
+        # signal would force it. It gets ten seconds before being told to stop.
+        for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+        kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    fi
     [ "$started" = started ] && pg_stop
     true
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 0' INT
+trap 'exit 143' TERM
 
 mapfile -t opts < <(odoo_opts)
 if [ -z "$(psql_q -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then

@@ -33,8 +33,20 @@ set +e
 "$PY" "$ODOO_BIN" "${opts[@]}" -d "$db" -i gserp_tickets --load-language=es_EC \
     --without-demo=all --test-tags="$tags" --stop-after-init --log-level=test \
     --http-port="$port" --max-cron-threads=0 2>&1 | tee -a "$log" \
-    | grep -E --line-buffered ' (ERROR|CRITICAL|WARNING) |FAIL:|ERROR:|skipped |Ran |tests when loading| of [0-9]+ tests' >&2
+    | grep -E --line-buffered ' (ERROR|CRITICAL|WARNING) |FAIL:|ERROR:|skipped | of [0-9]+ tests' \
+    | grep -v --line-buffered ' WARNING .* py.warnings: ' >&2
 rc=${PIPESTATUS[0]}
 set -e
+
+# The whole suite also updates the addon in place, then uninstalls it.
+shell_step() { GSERP_CHECK_STEP=$1 "$PY" "$ODOO_BIN" shell "${opts[@]}" -d "$db" \
+    --no-http --log-level=warn <"$REPO/tools/check_upgrade.py" >>"$log" 2>&1; }
+if [ -z "${GSERP_TEST_TAGS:-}" ]; then
+    say "Checking -u gserp_tickets and its uninstall on $db (tools/check_upgrade.py)"
+    { shell_step edit && "$PY" "$ODOO_BIN" "${opts[@]}" -d "$db" -u gserp_tickets \
+        --stop-after-init --log-level=warn --http-port="$port" >>"$log" 2>&1 \
+        && shell_step check && shell_step uninstall; } \
+        || { say "test: update/uninstall check failed, see 'upgrade check' in $log"; rc=1; }
+fi
 
 "$PY" "$REPO/tools/test_summary.py" "$log" "$rc"

@@ -1,4 +1,8 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+
+from ..tools import ec_identity, phone, search_key
 
 SERVICE_STATES = [
     ("active", "Active"),
@@ -13,7 +17,8 @@ class GserpService(models.Model):
     _name = "gserp.service"
     _description = "Service"
     _inherit = ["mail.thread"]
-    _rec_names_search = ["code", "partner_id.vat", "partner_id.name"]
+    # The code, RUC and client name, normalized: see _search_display_name.
+    _rec_names_search = ["lookup_key"]
     _order = "code"
     _check_company_auto = True
 
@@ -62,6 +67,11 @@ class GserpService(models.Model):
         default=lambda self: self.env.company,
     )
     active = fields.Boolean(default=True)
+    # What the dropdown compares the typed text with: code, RUC and client name,
+    # lowercase and without accents, indexed with trigrams for "contains".
+    lookup_key = fields.Char(
+        compute="_compute_lookup_key", store=True, index="trigram", copy=False
+    )
 
     _sql_constraints = [
         (
@@ -78,3 +88,101 @@ class GserpService(models.Model):
         for service in self:
             parts = (service.code, service.partner_id.vat, service.partner_id.name)
             service.display_name = " - ".join(part for part in parts if part)
+
+    @api.depends("code", "partner_id.vat", "partner_id.name")
+    def _compute_lookup_key(self):
+        for service in self:
+            service.lookup_key = search_key.build(
+                service.code, service.partner_id.vat, service.partner_id.name
+            )
+
+    @api.constrains("responsible_phone")
+    def _check_responsible_phone(self):
+        for service in self:
+            if service.responsible_phone and not phone.normalize(
+                service.responsible_phone
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(phone)s is not a phone number: write a mobile as "
+                        "09XXXXXXXX or a landline with its area code, as 02XXXXXXX.",
+                        phone=service.responsible_phone,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_phone_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._normalize_phone_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _normalize_phone_vals(self, vals):
+        # A phone that cannot be normalized is kept as typed, for the constraint
+        # to refuse it with its message.
+        if vals.get("responsible_phone"):
+            normalized = phone.normalize(vals["responsible_phone"])
+            vals["responsible_phone"] = normalized or vals["responsible_phone"]
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        # The key is stored normalized; the typed text must be normalized alike.
+        if operator.endswith("like") and isinstance(value, str):
+            return super()._search_display_name(operator, search_key.query(value))
+        return [("code", operator, value)]
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """Exact code or RUC matches first, then those that contain the text.
+
+        The matches that contain the text are fetched in no order, then sorted:
+        with "ORDER BY code LIMIT 8", PostgreSQL walks the codes in order and
+        filters them, which reads most of the table when the matches sort late
+        (all "UIO-" codes after the "GYE-" ones). Without the ORDER BY, the
+        trigram index finds them and the scan stops at the limit.
+        """
+        text = (name or "").strip()
+        if operator != "ilike" or not text:
+            return super().name_search(name, args, operator, limit)
+        exact = self._search_exact(text, args or [], limit)
+        rest = self.browse()
+        if not limit or len(exact) < limit:
+            domain = expression.AND(
+                [
+                    args or [],
+                    [("display_name", "ilike", text), ("id", "not in", exact.ids)],
+                ]
+            )
+            query = self._search(domain, limit=limit and limit - len(exact))
+            rest = self.browse(query).sorted("code")
+        return [(service.id, service.display_name) for service in exact | rest]
+
+    def _search_exact(self, text, domain, limit):
+        """Services whose code is the text, or whose client's RUC is the text."""
+        # Codes are written in capitals: "in" on the typed and capitalized text
+        # uses the btree index of the unique constraint, where "=ilike" would
+        # recheck every code that contains the text.
+        codes = list({text, text.upper()})
+        found = self.search_fetch(
+            expression.AND([domain, [("code", "in", codes)]]),
+            ["display_name"],
+            limit=limit,
+        )
+        if ec_identity.is_digit_number(text) and (not limit or len(found) < limit):
+            # Two queries rather than an OR: each one can use its own index.
+            found |= self.search_fetch(
+                expression.AND(
+                    [
+                        domain,
+                        [("partner_id.vat", "=", ec_identity.compact(text))],
+                        [("id", "not in", found.ids)],
+                    ]
+                ),
+                ["display_name"],
+                limit=limit and limit - len(found),
+            )
+        return found

@@ -90,6 +90,7 @@ class GserpTicket(models.Model):
         check_company=True,
         index="btree_not_null",
         ondelete="restrict",
+        tracking=True,
     )
     subcategory_id = fields.Many2one(
         comodel_name="gserp.ticket.category",
@@ -101,6 +102,7 @@ class GserpTicket(models.Model):
         check_company=True,
         index="btree_not_null",
         ondelete="restrict",
+        tracking=True,
     )
     detail_id = fields.Many2one(
         comodel_name="gserp.ticket.category",
@@ -112,6 +114,7 @@ class GserpTicket(models.Model):
         check_company=True,
         index="btree_not_null",
         ondelete="restrict",
+        tracking=True,
     )
 
     # The person who asked for the ticket (step 9)
@@ -148,7 +151,13 @@ class GserpTicket(models.Model):
     service_start = fields.Datetime(related="service_id.start_datetime")
 
     # The need and the documents that back it (steps 10 and 12)
-    description = fields.Html(required=True)
+    description = fields.Html(
+        compute="_compute_description",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
     attachment_ids = fields.One2many(
         comodel_name="ir.attachment",
         inverse_name="res_id",
@@ -161,6 +170,14 @@ class GserpTicket(models.Model):
     )
     has_attachment = fields.Boolean(
         compute="_compute_attachment_count", search="_search_has_attachment"
+    )
+    attachment_required = fields.Boolean(compute="_compute_attachment_required")
+    is_complete = fields.Boolean(
+        string="Complete",
+        compute="_compute_is_complete",
+        store=True,
+        help="Whether the ticket has the supporting documents its category asks "
+        "for (step 12).",
     )
 
     _sql_constraints = [
@@ -213,6 +230,46 @@ class GserpTicket(models.Model):
             # the procedure's default applies.
             deepest = ticket.detail_id or ticket.subcategory_id or ticket.category_id
             ticket.contact_required = deepest.contact_required if deepest else True
+
+    @api.depends(
+        "category_id.attachment_required",
+        "subcategory_id.attachment_required",
+        "detail_id.attachment_required",
+    )
+    def _compute_attachment_required(self):
+        for ticket in self:
+            deepest = ticket._get_deepest_category()
+            ticket.attachment_required = (
+                deepest.attachment_required if deepest else True
+            )
+
+    @api.depends(
+        "category_id.effective_description_template",
+        "subcategory_id.effective_description_template",
+        "detail_id.effective_description_template",
+    )
+    def _compute_description(self):
+        # Only an empty description takes the template: what the agent wrote
+        # stays when the classification changes.
+        for ticket in self:
+            if not is_html_empty(ticket.description):
+                continue
+            template = ticket._get_deepest_category().effective_description_template
+            if not is_html_empty(template):
+                ticket.description = template
+
+    @api.depends(
+        "category_id.attachment_required",
+        "subcategory_id.attachment_required",
+        "detail_id.attachment_required",
+        "attachment_ids",
+    )
+    def _compute_is_complete(self):
+        # ir.attachment recomputes this when a file of a ticket comes or goes.
+        for ticket in self:
+            ticket.is_complete = bool(
+                not ticket.attachment_required or ticket.attachment_ids
+            )
 
     @api.depends("attachment_ids")
     def _compute_attachment_count(self):
@@ -313,7 +370,28 @@ class GserpTicket(models.Model):
                 vals["number"] = self._get_next_number(vals.get("company_id"))
         return super().create(vals_list)
 
+    def action_cancel(self):
+        """Withdraw tickets: users may not delete them, only managers may."""
+        for ticket in self.filtered("active"):
+            ticket.message_post(body=self.env._("Ticket cancelled."))
+        self.action_archive()
+        return True
+
     def _get_next_number(self, company_id):
         company = self.env["res.company"].browse(company_id) or self.env.company
         sequence = self.env["ir.sequence"].with_company(company)
         return sequence.next_by_code("gserp.ticket")
+
+    def _get_deepest_category(self):
+        """Return the most precise level chosen, whose rules apply."""
+        self.ensure_one()
+        return self.detail_id or self.subcategory_id or self.category_id
+
+    def _update_attachment_state(self):
+        """Recompute what depends on the ticket's files after they changed.
+
+        The files point to the ticket by a model name and an id, which the ORM
+        does not follow on its own.
+        """
+        self.invalidate_recordset(["attachment_ids"])
+        self.modified(["attachment_ids"])

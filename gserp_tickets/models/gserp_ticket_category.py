@@ -1,8 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import is_html_empty
 
 # Category, subcategory and detail: the ticket form has one field per level.
 MAX_LEVELS = 3
+
+# How a category sets a rule of the procedure: itself, or as its parent does.
+RULE_POLICIES = [
+    ("inherit", "As Parent Category"),
+    ("required", "Required"),
+    ("optional", "Not Required"),
+]
 
 
 class GserpTicketCategory(models.Model):
@@ -36,11 +44,46 @@ class GserpTicketCategory(models.Model):
         inverse_name="parent_id",
         string="Child Categories",
     )
+
+    # Rules of the procedure, set here or taken from the parent category
+    contact_policy = fields.Selection(
+        selection=RULE_POLICIES,
+        string="Contact",
+        required=True,
+        default="inherit",
+        help="Whether tickets classified here need the name, phone and ID number "
+        "of the person who asked for them (step 9).",
+    )
     contact_required = fields.Boolean(
-        default=True,
-        help="Tickets classified here need the name, phone and ID number of the "
-        "person who asked for them. The most precise level chosen on a ticket "
-        "decides.",
+        compute="_compute_contact_required",
+        store=True,
+        recursive=True,
+        help="The rule that applies once the parents are taken into account. The "
+        "most precise level chosen on a ticket decides.",
+    )
+    attachment_policy = fields.Selection(
+        selection=RULE_POLICIES,
+        string="Supporting Attachment",
+        required=True,
+        default="inherit",
+        help="Whether tickets classified here count as complete only once a "
+        "supporting document is attached to them (step 12).",
+    )
+    attachment_required = fields.Boolean(
+        compute="_compute_attachment_required",
+        store=True,
+        recursive=True,
+        help="The rule that applies once the parents are taken into account.",
+    )
+    description_template = fields.Html(
+        help="Text that prefills the description of new tickets classified here. "
+        "Leave empty to use the parent's.",
+    )
+    effective_description_template = fields.Html(
+        compute="_compute_effective_description_template",
+        store=True,
+        recursive=True,
+        sanitize=False,
     )
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(
@@ -59,6 +102,29 @@ class GserpTicketCategory(models.Model):
                 )
             else:
                 category.complete_name = category.name
+
+    @api.depends("contact_policy", "parent_id.contact_required")
+    def _compute_contact_required(self):
+        for category in self:
+            category.contact_required = category._get_rule(
+                "contact_policy", "contact_required"
+            )
+
+    @api.depends("attachment_policy", "parent_id.attachment_required")
+    def _compute_attachment_required(self):
+        for category in self:
+            category.attachment_required = category._get_rule(
+                "attachment_policy", "attachment_required"
+            )
+
+    @api.depends("description_template", "parent_id.effective_description_template")
+    def _compute_effective_description_template(self):
+        for category in self:
+            if is_html_empty(category.description_template):
+                template = category.parent_id.effective_description_template
+            else:
+                template = category.description_template
+            category.effective_description_template = template or False
 
     @api.depends("name", "complete_name")
     @api.depends_context("gserp_category_short_name")
@@ -83,6 +149,18 @@ class GserpTicketCategory(models.Model):
                         levels=MAX_LEVELS,
                     )
                 )
+
+    def _get_rule(self, policy_field, required_field):
+        """Return whether the rule applies here, asking the parents if needed.
+
+        A root that follows its parent follows the procedure, where contact and
+        attachment are both required.
+        """
+        self.ensure_one()
+        policy = self[policy_field]
+        if policy == "inherit":
+            return self.parent_id[required_field] if self.parent_id else True
+        return policy == "required"
 
     def _get_level(self):
         """Return 1 for a root, 2 for its children, and so on."""

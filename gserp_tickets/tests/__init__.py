@@ -3,3 +3,10 @@ from . import test_gserp_service
 from . import test_gserp_ticket_category
 from . import test_security
 from . import test_i18n
+from . import test_service_lookup
+from . import test_ec_identity
+from . import test_tours
+from . import test_concurrency
+from . import test_api_bad_input
+from . import test_service_lookup_tour
+from . import test_upgrade

@@ -31,7 +31,7 @@ class GserpTicketsCase(TransactionCase):
             {
                 "name": "Mantenimiento Integral",
                 "parent_id": cls.cat_corrective.id,
-                "contact_required": False,
+                "contact_policy": "optional",
             }
         )
         cls.cat_monitoring = Category.create({"name": "Test Monitoreo"})

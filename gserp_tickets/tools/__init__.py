@@ -1,0 +1,3 @@
+from . import ec_identity
+from . import phone
+from . import search_key
