@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import is_html_empty
+from odoo.tools import html2plaintext, is_html_empty
 
 from .gserp_service import SERVICE_STATES
 
@@ -196,7 +196,7 @@ class GserpTicket(models.Model):
             if ticket.service_id.state != ticket.code_state:
                 ticket.service_id = False
 
-    @api.depends("service_id")
+    @api.depends("code_state", "service_id")
     def _compute_partner_id(self):
         fallback = self.env.ref(
             "gserp_tickets.res_partner_final_consumer", raise_if_not_found=False
@@ -204,6 +204,9 @@ class GserpTicket(models.Model):
         for ticket in self:
             if ticket.service_id:
                 ticket.partner_id = ticket.service_id.partner_id
+            elif ticket.code_state != "no_service":
+                # The client of a service that no longer fits goes with it.
+                ticket.partner_id = False
             elif not ticket.partner_id:
                 ticket.partner_id = fallback
 
@@ -298,11 +301,21 @@ class GserpTicket(models.Model):
         with_files = (operator == "=") == value
         return [("id", "in" if with_files else "not in", files.subselect("res_id"))]
 
-    @api.constrains("code_state", "service_id")
+    @api.constrains("code_state", "service_id", "partner_id")
     def _check_service_id(self):
         for ticket in self:
             if ticket.code_state == "no_service":
+                if ticket.service_id:
+                    raise ValidationError(
+                        self.env._(
+                            "A ticket without recurring service has no service code."
+                        )
+                    )
                 continue
+            if ticket.partner_id != ticket.service_id.partner_id:
+                raise ValidationError(
+                    self.env._("The customer must be the one of the service.")
+                )
             if not ticket.service_id:
                 raise ValidationError(
                     self.env._("Choose the service code the ticket is about.")
@@ -358,16 +371,17 @@ class GserpTicket(models.Model):
 
     @api.constrains("description")
     def _check_description(self):
-        # The editor leaves markup such as <p><br></p> in a field it shows as
-        # empty, which the plain required check accepts.
-        if any(is_html_empty(ticket.description) for ticket in self):
+        # The editor leaves markup such as <p><br></p> or a lone &nbsp; in a
+        # field it shows as empty, which the plain required check accepts.
+        if any(self._is_blank_html(ticket.description) for ticket in self):
             raise ValidationError(self.env._("Describe what the ticket must solve."))
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not vals.get("number"):
-                vals["number"] = self._get_next_number(vals.get("company_id"))
+            # Always the sequence's: a number typed over the API would collide
+            # with the one the sequence gives a later ticket.
+            vals["number"] = self._get_next_number(vals.get("company_id"))
         return super().create(vals_list)
 
     def action_cancel(self):
@@ -376,6 +390,12 @@ class GserpTicket(models.Model):
             ticket.message_post(body=self.env._("Ticket cancelled."))
         self.action_archive()
         return True
+
+    @api.model
+    def _is_blank_html(self, html):
+        if is_html_empty(html):
+            return True
+        return "<img" not in html and not html2plaintext(html).strip()
 
     def _get_next_number(self, company_id):
         company = self.env["res.company"].browse(company_id) or self.env.company

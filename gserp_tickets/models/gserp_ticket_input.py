@@ -23,6 +23,8 @@ class GserpTicket(models.Model):
 
     def write(self, vals):
         self._check_input_values(vals)
+        if "number" in vals and any(t.number != vals["number"] for t in self):
+            raise ValidationError(self.env._("A ticket's number cannot be changed."))
         return super().write(vals)
 
     @api.model

@@ -10,3 +10,4 @@ from . import test_concurrency
 from . import test_api_bad_input
 from . import test_service_lookup_tour
 from . import test_upgrade
+from . import test_ticket_consistency

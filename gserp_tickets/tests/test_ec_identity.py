@@ -18,7 +18,7 @@ class TestIdentityAndPhoneRules(TransactionCase):
             ("17.1003.4065", ec_identity.VALID),
             ("1712345678", ec_identity.BAD_CHECK_DIGIT),
             ("1790011675001", ec_identity.BAD_CHECK_DIGIT),
-            ("9999999999999", ec_identity.BAD_CHECK_DIGIT),  # province 99
+            ("9999999999999", ec_identity.VALID),  # Consumidor Final's own
             ("171003406", ec_identity.BAD_LENGTH),
             ("17100340650", ec_identity.BAD_LENGTH),
             ("17100340AB", ec_identity.NOT_DIGITS),
@@ -80,6 +80,8 @@ class TestIdentityOnRecords(GserpTicketsCase):
 
     def test_final_consumer_ruc_reserved(self):
         self.assertEqual(self.final_consumer.vat, "9999999999999")
+        # Its RUC fails the algorithm but is no doubt: no warning on its tickets.
+        self.assertFalse(self.final_consumer.gserp_vat_warning)
         with self.assertRaisesRegex(ValidationError, "Consumidor Final"):
             self.env["res.partner"].create({"name": "Otro", "vat": "9999999999999"})
         with self.assertRaisesRegex(ValidationError, "Consumidor Final"):

@@ -35,6 +35,9 @@ def check(number):
     number = compact(number)
     if not number.isdigit():
         return NOT_DIGITS
+    if number == FINAL_CONSUMER_VAT:
+        # Its own format, not a RUC; which partner may carry it is checked apart.
+        return VALID
     module = {10: ci, 13: ruc}.get(len(number))
     if module is None:
         return BAD_LENGTH

@@ -1,0 +1,58 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import GserpTicketsCase
+
+
+@tagged("post_install", "-at_install")
+class TestTicketConsistency(GserpTicketsCase):
+    """What a new user found the API and the form let through, now refused."""
+
+    def _values(self, **overrides):
+        values = {
+            "code_state": "active",
+            "service_id": self.service_active.id,
+            "contact_name": "María Vivar",
+            "contact_phone": "0991234567",
+            "contact_identification": "1712345675",
+            "description": "<p>Revisar la zona 15.</p>",
+        }
+        return {**values, **overrides}
+
+    def _create(self, **overrides):
+        return (
+            self.env["gserp.ticket"]
+            .with_user(self.user)
+            .create(self._values(**overrides))
+        )
+
+    def test_number_comes_from_the_sequence_only(self):
+        typed = self._create(number="99999")
+        self.assertNotEqual(typed.number, "99999")
+        following = self._create()
+        self.assertNotEqual(following.number, typed.number)
+        with self.assertRaisesRegex(ValidationError, "number cannot be changed"):
+            typed.write({"number": "12345"})
+
+    def test_customer_must_be_the_service_one(self):
+        with self.assertRaisesRegex(ValidationError, "one of the service"):
+            self._create(partner_id=self.client_inactive.id)
+
+    def test_no_recurring_service_has_no_service(self):
+        with self.assertRaisesRegex(ValidationError, "has no service code"):
+            self._create(code_state="no_service")
+
+    def test_blank_values_count_as_empty(self):
+        with self.assertRaisesRegex(ValidationError, "Enter the name"):
+            self._create(contact_name="   ")
+        with self.assertRaisesRegex(ValidationError, "Describe what"):
+            self._create(description="<p> &nbsp; </p>")
+
+    def test_changing_state_clears_service_and_its_customer(self):
+        form = self.fill_ticket_form(self.new_ticket_form())
+        self.assertEqual(form.partner_id, self.client_active)
+        form.code_state = "inactive"
+        self.assertFalse(form.service_id)
+        self.assertFalse(form.partner_id)
+        form.service_id = self.service_inactive
+        self.assertEqual(form.partner_id, self.service_inactive.partner_id)
