@@ -108,6 +108,8 @@ class Chromium:
         )
         self.next_id = 0
         self.send("Page.enable")
+        # The web client shows times in the browser's zone: the company's is Ecuador's.
+        self.send("Emulation.setTimezoneOverride", timezoneId="America/Guayaquil")
         self.resize(HEIGHT)
 
     def _page_ws_url(self, port):
