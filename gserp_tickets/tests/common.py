@@ -21,6 +21,17 @@ class GserpTicketsCase(TransactionCase):
         cls._setup_services()
 
     @classmethod
+    def _ensure_spanish(cls):
+        """Spanish (Ecuador) with the addon's terms, as the procedure's users read it.
+
+        make test loads es_EC with the addon; this keeps a test whole elsewhere.
+        """
+        if not cls.env["res.lang"]._lang_get("es_EC"):
+            cls.env["res.lang"]._activate_lang("es_EC")
+            modules = ["base", "web", "mail", "utm", "gserp_tickets"]
+            cls.env["ir.module.module"]._load_module_terms(modules, ["es_EC"])
+
+    @classmethod
     def _setup_categories(cls):
         Category = cls.env["gserp.ticket.category"]
         cls.cat_maintenance = Category.create({"name": "Test Mantenimiento"})

@@ -163,11 +163,7 @@ class TestApiBadInput(HttpCase, GserpTicketsCase):
 @tagged("post_install", "-at_install")
 class TestInputMessagesInSpanish(GserpTicketsCase):
     def test_messages_use_the_spanish_labels(self):
-        if not self.env["res.lang"]._lang_get("es_EC"):
-            self.env["res.lang"]._activate_lang("es_EC")
-            self.env["ir.module.module"]._load_module_terms(
-                ["gserp_tickets"], ["es_EC"]
-            )
+        self._ensure_spanish()
         Ticket = self.env["gserp.ticket"].with_context(lang="es_EC")
         values = {
             "code_state": "no_service",

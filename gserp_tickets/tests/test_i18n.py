@@ -1,12 +1,14 @@
 import polib
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
+from .common import GserpTicketsCase
+
 
 @tagged("post_install", "-at_install")
-class TestSpanishTranslation(TransactionCase):
+class TestSpanishTranslation(GserpTicketsCase):
     """Every word the addon shows is in i18n/es.po, so nothing reaches a user of
     the Spanish procedure in English."""
 
@@ -23,11 +25,7 @@ class TestSpanishTranslation(TransactionCase):
 
     def test_procedure_labels(self):
         """The form's labels are the procedure's words."""
-        # make test loads es_EC with the addon; this keeps the test whole elsewhere
-        if not self.env["res.lang"]._lang_get("es_EC"):
-            self.env["res.lang"]._activate_lang("es_EC")
-            modules = ["base", "utm", "gserp_tickets"]
-            self.env["ir.module.module"]._load_module_terms(modules, ["es_EC"])
+        self._ensure_spanish()
         fields = self.env["gserp.ticket"].with_context(lang="es_EC").fields_get()
         expected = {
             "code_state": "Estado del código",

@@ -14,11 +14,7 @@ class TestTicketTours(GserpTicketsCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # make test loads es_EC with the addon; this keeps the test whole elsewhere
-        if not cls.env["res.lang"]._lang_get("es_EC"):
-            cls.env["res.lang"]._activate_lang("es_EC")
-            modules = ["base", "web", "mail", "utm", "gserp_tickets"]
-            cls.env["ir.module.module"]._load_module_terms(modules, ["es_EC"])
+        cls._ensure_spanish()
         cls.user.write({"lang": "es_EC", "tz": "America/Guayaquil"})
         cls.cat_false_alarm.description_template = (
             "<p>Zona afectada: </p><p>Desde cuándo ocurre: </p>"
