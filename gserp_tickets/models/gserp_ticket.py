@@ -72,11 +72,11 @@ class GserpTicket(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        required=True,
         check_company=True,
         index=True,
         ondelete="restrict",
         tracking=True,
+        help="Follows the service; chosen directly without recurring service.",
     )
 
     # Marketing: the procedure fills these by default (step 7)
@@ -303,19 +303,12 @@ class GserpTicket(models.Model):
 
     @api.constrains("code_state", "service_id", "partner_id")
     def _check_service_id(self):
+        # Required in the form, but checked here with words: over the API a
+        # missing service would otherwise surface as a missing customer.
         for ticket in self:
             if ticket.code_state == "no_service":
-                if ticket.service_id:
-                    raise ValidationError(
-                        self.env._(
-                            "A ticket without recurring service has no service code."
-                        )
-                    )
+                ticket._check_customer_without_service()
                 continue
-            if ticket.partner_id != ticket.service_id.partner_id:
-                raise ValidationError(
-                    self.env._("The customer must be the one of the service.")
-                )
             if not ticket.service_id:
                 raise ValidationError(
                     self.env._("Choose the service code the ticket is about.")
@@ -327,6 +320,27 @@ class GserpTicket(models.Model):
                         service=ticket.service_id.display_name,
                     )
                 )
+            if ticket.partner_id != ticket.service_id.partner_id:
+                raise ValidationError(
+                    self.env._("The customer must be the one of the service.")
+                )
+
+    def _check_customer_without_service(self):
+        self.ensure_one()
+        if self.service_id:
+            raise ValidationError(
+                self.env._("A ticket without recurring service has no service code.")
+            )
+        if not self.partner_id:
+            raise ValidationError(self.env._("Choose the customer of the ticket."))
+        if not self.partner_id.gserp_is_customer:
+            raise ValidationError(
+                self.env._(
+                    "%(partner)s is not a customer: users, the companies' own "
+                    "contacts and archived contacts cannot be one.",
+                    partner=self.partner_id.display_name,
+                )
+            )
 
     @api.constrains("category_id", "subcategory_id", "detail_id")
     def _check_category_chain(self):

@@ -65,8 +65,9 @@ class GserpTicket(models.Model):
     def _normalize_contact_vals(self, vals):
         # A value that cannot be normalized is kept as typed, for the
         # constraints to refuse it with their message.
-        if isinstance(vals.get("contact_name"), str):
-            vals["contact_name"] = vals["contact_name"].strip()
+        for name in ("contact_name", "contact_phone", "contact_identification"):
+            if isinstance(vals.get(name), str):
+                vals[name] = vals[name].strip()
         if vals.get("contact_identification"):
             number = vals["contact_identification"]
             if ec_identity.is_digit_number(number):

@@ -56,3 +56,35 @@ class TestTicketConsistency(GserpTicketsCase):
         self.assertFalse(form.partner_id)
         form.service_id = self.service_inactive
         self.assertEqual(form.partner_id, self.service_inactive.partner_id)
+
+    def test_missing_service_is_named(self):
+        with self.assertRaisesRegex(ValidationError, "Choose the service code"):
+            self._create(service_id=False)
+
+    def test_customer_without_service_is_a_real_customer(self):
+        admin_partner = self.env.ref("base.partner_admin")
+        with self.assertRaisesRegex(ValidationError, "is not a customer"):
+            self._create(
+                code_state="no_service",
+                service_id=False,
+                partner_id=admin_partner.id,
+            )
+        ticket = self._create(code_state="no_service", service_id=False)
+        self.assertEqual(ticket.partner_id, self.final_consumer)
+        with self.assertRaisesRegex(ValidationError, "Choose the customer"):
+            ticket.partner_id = False
+
+    def test_blank_or_foreign_digits_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "Enter the name"):
+            self._create(contact_phone="   ")
+        # Arabic-Indic digits, a superscript, full-width digits
+        arabic, fullwidth = "\u0661\u0667\u0661\u0662", "\uff11\uff17\uff11\uff12"
+        for number in (arabic + "345675", "17123456\u00b25", fullwidth + "345675"):
+            with self.assertRaisesRegex(ValidationError, "digits only"):
+                self._create(contact_identification=number)
+
+    def test_wildcards_are_searched_as_characters(self):
+        Service = self.env["gserp.service"].with_user(self.user)
+        self.assertFalse(Service.name_search("%", [("state", "=", "active")]))
+        self.assertFalse(Service.name_search("_", [("state", "=", "active")]))
+        self.assertTrue(Service.name_search("T-1", [("state", "=", "active")]))

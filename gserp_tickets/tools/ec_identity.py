@@ -26,15 +26,20 @@ def compact(number):
 
 
 def is_digit_number(number):
-    """Whether the number is only digits once the separators are gone."""
-    return compact(number).isdigit()
+    """Whether the number is only the digits 0-9 once the separators are gone.
+
+    str.isdigit() alone would let through other scripts' digits and superscripts,
+    which no Ecuadorian document carries and python-stdnum refuses.
+    """
+    number = compact(number)
+    return number.isascii() and number.isdigit()
 
 
 def check(number):
     """One of VALID, BAD_CHECK_DIGIT, BAD_LENGTH or NOT_DIGITS for the number."""
-    number = compact(number)
-    if not number.isdigit():
+    if not is_digit_number(number):
         return NOT_DIGITS
+    number = compact(number)
     if number == FINAL_CONSUMER_VAT:
         # Its own format, not a RUC; which partner may carry it is checked apart.
         return VALID

@@ -35,7 +35,11 @@ def build(*parts):
 
 
 def query(text):
-    """The typed text made comparable with a search key."""
+    """The typed text made comparable with a search key, for an ilike.
+
+    A typed % or _ is a character to find, not a wildcard matching everything.
+    """
     if ec_identity.is_digit_number(text):
         return ec_identity.compact(text)
-    return normalize(text)
+    text = normalize(text)
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
