@@ -85,6 +85,37 @@ class GserpTicketCategory(models.Model):
         recursive=True,
         sanitize=False,
     )
+
+    # Who works the tickets classified here, set here or taken from the parent
+    team_id = fields.Many2one(
+        comodel_name="gserp.ticket.team",
+        check_company=True,
+        ondelete="set null",
+        help="Team that works the tickets classified here. Leave empty to use "
+        "the parent's.",
+    )
+    effective_team_id = fields.Many2one(
+        comodel_name="gserp.ticket.team",
+        string="Team in Use",
+        compute="_compute_effective_team_id",
+        store=True,
+        recursive=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Assign to",
+        domain="[('share', '=', False)]",
+        ondelete="set null",
+        help="Person who gets the new tickets classified here. Leave empty to use "
+        "the parent's, or else the team member with the fewest open tickets.",
+    )
+    effective_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Assignee in Use",
+        compute="_compute_effective_user_id",
+        store=True,
+        recursive=True,
+    )
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(
         comodel_name="res.company",
@@ -125,6 +156,20 @@ class GserpTicketCategory(models.Model):
             else:
                 template = category.description_template
             category.effective_description_template = template or False
+
+    @api.depends("team_id", "parent_id.effective_team_id")
+    def _compute_effective_team_id(self):
+        for category in self:
+            category.effective_team_id = (
+                category.team_id or category.parent_id.effective_team_id
+            )
+
+    @api.depends("user_id", "parent_id.effective_user_id")
+    def _compute_effective_user_id(self):
+        for category in self:
+            category.effective_user_id = (
+                category.user_id or category.parent_id.effective_user_id
+            )
 
     @api.depends("name", "complete_name")
     @api.depends_context("gserp_category_short_name")

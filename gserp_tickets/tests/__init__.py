@@ -11,3 +11,7 @@ from . import test_api_bad_input
 from . import test_service_lookup_tour
 from . import test_upgrade
 from . import test_ticket_consistency
+from . import test_stages
+from . import test_assignment
+from . import test_duplicates
+from . import test_stage_tour

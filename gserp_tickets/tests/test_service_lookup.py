@@ -209,10 +209,12 @@ class TestServiceLookup(GserpTicketsCase):
     # Cost of the form
 
     def test_ticket_creation_query_count(self):
-        # Measured with make test: the save costs 26 queries after a warm-up
-        # ticket (sequence, followers, tracking and the constraints included).
+        # Measured with make test: the save costs 31 queries after a warm-up
+        # ticket (sequence, followers, tracking and the constraints included;
+        # since issue 6 also the default stage and the read-back of the stage
+        # and of the warm-up ticket, listed as an open ticket alike).
         # The bound leaves 4 for small additions; raise it only knowingly.
         self.create_ticket()
         form = self.fill_ticket_form(self.new_ticket_form())
-        with self.assertQueryCount(30):
+        with self.assertQueryCount(35):
             form.save()
