@@ -35,7 +35,7 @@ from bulk_load import (
     indexes_set_aside,
     reserve_ids,
 )
-from odoo_env import autocommit_execute, odoo_env, split_argv
+from odoo_env import autocommit_execute, odoo_env, parse_int_options, split_argv
 
 MARKER = "bench_lookup.filled"
 BENCH_LOGIN = "bench_operator"
@@ -49,12 +49,8 @@ LEFT_EMPTY = {
 
 
 def parse(argv):
-    options = {"--contacts": 300_000, "--services": 300_000, "--seed": 2025}
-    for flag, value in zip(argv[::2], argv[1::2], strict=True):
-        if flag not in options:
-            sys.exit(f"unknown option {flag}")
-        options[flag] = int(value)
-    return options["--contacts"], options["--services"], options["--seed"]
+    defaults = {"--contacts": 300_000, "--services": 300_000, "--seed": 2025}
+    return parse_int_options(argv, defaults)
 
 
 def make_refs(env):

@@ -6,6 +6,7 @@ odoo.tools.config exactly as odoo-bin would parse them.
 """
 
 import contextlib
+import sys
 
 import odoo
 from odoo.modules.registry import Registry
@@ -17,6 +18,16 @@ def split_argv(argv):
         return argv, []
     cut = argv.index("--")
     return argv[:cut], argv[cut + 1 :]
+
+
+def parse_int_options(argv, defaults):
+    """The script's "--flag N" options over their defaults, in the defaults' order."""
+    options = dict(defaults)
+    for flag, value in zip(argv[::2], argv[1::2], strict=True):
+        if flag not in options:
+            sys.exit(f"unknown option {flag}")
+        options[flag] = int(value)
+    return tuple(options.values())
 
 
 @contextlib.contextmanager

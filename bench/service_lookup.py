@@ -35,7 +35,7 @@ import ec_data
 from fill_lookup import BENCH_LOGIN
 from lookup_indexes import indexes_dropped, search_indexes, searched_columns
 from lxml import etree
-from odoo_env import odoo_env, split_argv
+from odoo_env import odoo_env, parse_int_options, split_argv
 
 from odoo.release import version
 from odoo.tools.safe_eval import safe_eval
@@ -45,12 +45,8 @@ NAMES = ec_data.SURNAMES + ec_data.GIVEN_MALE + ec_data.GIVEN_FEMALE
 
 
 def parse(argv):
-    options = {"--queries": 50, "--seed": 7, "--target-ms": 30}
-    for flag, value in zip(argv[::2], argv[1::2], strict=True):
-        if flag not in options:
-            sys.exit(f"unknown option {flag}")
-        options[flag] = int(value)
-    return options["--queries"], options["--seed"], options["--target-ms"]
+    defaults = {"--queries": 50, "--seed": 7, "--target-ms": 30}
+    return parse_int_options(argv, defaults)
 
 
 def field_call(env, fname, code_state):
