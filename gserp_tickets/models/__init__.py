@@ -1,3 +1,4 @@
+from . import gserp_phone_mixin
 from . import gserp_ticket
 from . import gserp_ticket_contact
 from . import gserp_ticket_category

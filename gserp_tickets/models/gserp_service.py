@@ -1,8 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
-from ..tools import ec_identity, phone, search_key
+from ..tools import ec_identity, search_key
 
 SERVICE_STATES = [
     ("active", "Active"),
@@ -16,7 +15,8 @@ class GserpService(models.Model):
 
     _name = "gserp.service"
     _description = "Service"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gserp.phone.mixin"]
+    _gserp_phone_fields = ("responsible_phone",)
     # The code, RUC and client name, normalized: see _search_display_name.
     _rec_names_search = ["lookup_key"]
     _order = "code"
@@ -98,35 +98,17 @@ class GserpService(models.Model):
 
     @api.constrains("responsible_phone")
     def _check_responsible_phone(self):
-        for service in self:
-            if service.responsible_phone and not phone.normalize(
-                service.responsible_phone
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(phone)s is not a phone number: write a mobile as "
-                        "09XXXXXXXX or a landline with its area code, as 02XXXXXXX.",
-                        phone=service.responsible_phone,
-                    )
-                )
+        self._gserp_check_phones()
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._normalize_phone_vals(vals)
+            self._gserp_normalize_phones(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._normalize_phone_vals(vals)
+        self._gserp_normalize_phones(vals)
         return super().write(vals)
-
-    @api.model
-    def _normalize_phone_vals(self, vals):
-        # A phone that cannot be normalized is kept as typed, for the constraint
-        # to refuse it with its message.
-        if vals.get("responsible_phone"):
-            normalized = phone.normalize(vals["responsible_phone"])
-            vals["responsible_phone"] = normalized or vals["responsible_phone"]
 
     @api.model
     def _search_display_name(self, operator, value):

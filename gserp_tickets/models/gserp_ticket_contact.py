@@ -1,13 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import ec_identity, phone
+from ..tools import ec_identity
 
 
 class GserpTicket(models.Model):
     """The checks on the person who asked for a ticket: ID number and phone."""
 
-    _inherit = "gserp.ticket"
+    _name = "gserp.ticket"
+    _inherit = ["gserp.ticket", "gserp.phone.mixin"]
+    _gserp_phone_fields = ("contact_phone",)
 
     contact_identification_warning = fields.Boolean(
         string="Contact ID Fails Its Check Digit",
@@ -41,15 +43,7 @@ class GserpTicket(models.Model):
 
     @api.constrains("contact_phone")
     def _check_contact_phone(self):
-        for ticket in self:
-            if ticket.contact_phone and not phone.normalize(ticket.contact_phone):
-                raise ValidationError(
-                    self.env._(
-                        "%(phone)s is not a phone number: write a mobile as "
-                        "09XXXXXXXX or a landline with its area code, as 02XXXXXXX.",
-                        phone=ticket.contact_phone,
-                    )
-                )
+        self._gserp_check_phones()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -72,6 +66,4 @@ class GserpTicket(models.Model):
             number = vals["contact_identification"]
             if ec_identity.is_digit_number(number):
                 vals["contact_identification"] = ec_identity.compact(number)
-        if vals.get("contact_phone"):
-            normalized = phone.normalize(vals["contact_phone"])
-            vals["contact_phone"] = normalized or vals["contact_phone"]
+        self._gserp_normalize_phones(vals)
