@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import html2plaintext, is_html_empty
 
 from .gserp_service import SERVICE_STATES
@@ -199,12 +199,13 @@ class GserpTicket(models.Model):
         domain=[("res_model", "=", "gserp.ticket")],
         readonly=True,
     )
+    # Stored: the list shows the count; ir.attachment triggers the recompute.
     attachment_count = fields.Integer(
-        string="Number of Attachments", compute="_compute_attachment_count"
+        string="Number of Attachments",
+        compute="_compute_attachment_count",
+        store=True,
     )
-    has_attachment = fields.Boolean(
-        compute="_compute_attachment_count", search="_search_has_attachment"
-    )
+    has_attachment = fields.Boolean(compute="_compute_attachment_count", store=True)
     attachment_required = fields.Boolean(compute="_compute_attachment_required")
     is_complete = fields.Boolean(
         string="Complete",
@@ -339,20 +340,6 @@ class GserpTicket(models.Model):
             ticket.display_name = (
                 f"#{ticket.number}" if ticket.number else self.env._("New")
             )
-
-    def _search_has_attachment(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("This search on attachments is not supported."))
-        # sudo: the subquery only names ticket ids, and is then filtered by the
-        # ticket's own access rules; as a user, ir.attachment checks every row in
-        # Python instead of letting the database do it.
-        files = (
-            self.env["ir.attachment"]
-            .sudo()
-            ._search([("res_model", "=", self._name), ("res_id", "!=", False)])
-        )
-        with_files = (operator == "=") == value
-        return [("id", "in" if with_files else "not in", files.subselect("res_id"))]
 
     @api.constrains("code_state", "service_id", "partner_id")
     def _check_service_id(self):
