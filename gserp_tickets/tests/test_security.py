@@ -7,6 +7,17 @@ from odoo.addons.base.models.res_users import name_selection_groups
 from .common import GserpTicketsCase
 
 
+def _other_company_user(env, company):
+    """An operator who works only in the given company."""
+    return new_test_user(
+        env,
+        login="gserp_other",
+        groups="gserp_tickets.group_gserp_tickets_user",
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+    )
+
+
 @tagged("post_install", "-at_install")
 class TestSecurity(GserpTicketsCase):
     @classmethod
@@ -18,13 +29,7 @@ class TestSecurity(GserpTicketsCase):
             groups="gserp_tickets.group_gserp_tickets_manager",
         )
         cls.other_company = cls.env["res.company"].create({"name": "Otra Empresa"})
-        cls.other_user = new_test_user(
-            cls.env,
-            login="gserp_other",
-            groups="gserp_tickets.group_gserp_tickets_user",
-            company_id=cls.other_company.id,
-            company_ids=[Command.set(cls.other_company.ids)],
-        )
+        cls.other_user = _other_company_user(cls.env, cls.other_company)
         cls.ticket = cls.env["gserp.ticket"].create(
             {
                 "code_state": "no_service",
@@ -134,13 +139,7 @@ class TestCompanies(GserpTicketsCase):
             company_id=cls.main_company.id,
             company_ids=[Command.set((cls.main_company | cls.other_company).ids)],
         )
-        cls.other_user = new_test_user(
-            cls.env,
-            login="gserp_other",
-            groups="gserp_tickets.group_gserp_tickets_user",
-            company_id=cls.other_company.id,
-            company_ids=[Command.set(cls.other_company.ids)],
-        )
+        cls.other_user = _other_company_user(cls.env, cls.other_company)
         cls.portal_user = new_test_user(
             cls.env, login="gserp_portal", groups="base.group_portal"
         )
