@@ -5,7 +5,7 @@
     "category": "Services",
     "license": "LGPL-3",
     "author": "GSERP",
-    "depends": ["mail", "utm", "web"],
+    "depends": ["mail", "resource", "utm", "web"],
     "data": [
         "security/gserp_tickets_security.xml",
         "security/ir.model.access.csv",
@@ -14,7 +14,9 @@
         "data/utm_campaign_data.xml",
         "data/gserp_ticket_category_data.xml",
         "data/gserp_ticket_stage_data.xml",
+        "data/ir_cron_data.xml",
         "views/gserp_ticket_views.xml",
+        "views/gserp_ticket_report_views.xml",
         "views/gserp_ticket_stage_views.xml",
         "views/gserp_ticket_team_views.xml",
         "views/gserp_service_views.xml",

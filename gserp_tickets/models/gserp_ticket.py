@@ -178,10 +178,18 @@ class GserpTicket(models.Model):
 
     # What the service record says about the place being served
     responsible_phone = fields.Char(related="service_id.responsible_phone")
-    province_id = fields.Many2one(related="service_id.province_id")
+    # Stored, so that reports group tickets by place; a change on the service
+    # reaches its tickets through the ORM's dependencies.
+    province_id = fields.Many2one(
+        related="service_id.province_id", store=True, index="btree_not_null"
+    )
     city = fields.Char(related="service_id.city")
-    service_zone_id = fields.Many2one(related="service_id.service_zone_id")
-    attention_zone_id = fields.Many2one(related="service_id.attention_zone_id")
+    service_zone_id = fields.Many2one(
+        related="service_id.service_zone_id", store=True, index="btree_not_null"
+    )
+    attention_zone_id = fields.Many2one(
+        related="service_id.attention_zone_id", store=True, index="btree_not_null"
+    )
     service_start = fields.Datetime(related="service_id.start_datetime")
 
     # The need and the documents that back it (steps 10 and 12)
@@ -406,10 +414,13 @@ class GserpTicket(models.Model):
         "category_id",
         "subcategory_id",
         "detail_id",
+        "origin",
     )
     def _check_contact(self):
         for ticket in self:
-            if not ticket.contact_required:
+            # An email says who wrote, not their phone and ID number: the form
+            # still asks for them, so that the agent who works it completes them.
+            if not ticket.contact_required or ticket.origin == "email":
                 continue
             if not (
                 ticket.contact_name

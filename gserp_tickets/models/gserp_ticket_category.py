@@ -86,6 +86,20 @@ class GserpTicketCategory(models.Model):
         sanitize=False,
     )
 
+    # Resolution target, set here or taken from the parent
+    sla_hours = fields.Float(
+        string="Resolution Target (hours)",
+        help="Working hours of the team's calendar within which tickets classified "
+        "here should be solved. 0: the parent's target; a top category without "
+        "one has no SLA.",
+    )
+    effective_sla_hours = fields.Float(
+        string="Target in Use (hours)",
+        compute="_compute_effective_sla_hours",
+        store=True,
+        recursive=True,
+    )
+
     # Who works the tickets classified here, set here or taken from the parent
     team_id = fields.Many2one(
         comodel_name="gserp.ticket.team",
@@ -157,6 +171,13 @@ class GserpTicketCategory(models.Model):
                 template = category.description_template
             category.effective_description_template = template or False
 
+    @api.depends("sla_hours", "parent_id.effective_sla_hours")
+    def _compute_effective_sla_hours(self):
+        for category in self:
+            category.effective_sla_hours = (
+                category.sla_hours or category.parent_id.effective_sla_hours
+            )
+
     @api.depends("team_id", "parent_id.effective_team_id")
     def _compute_effective_team_id(self):
         for category in self:
@@ -180,6 +201,13 @@ class GserpTicketCategory(models.Model):
             return super()._compute_display_name()
         for category in self:
             category.display_name = category.name
+
+    @api.constrains("sla_hours")
+    def _check_sla_hours(self):
+        if any(category.sla_hours < 0 for category in self):
+            raise ValidationError(
+                self.env._("The resolution target cannot be negative.")
+            )
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

@@ -19,3 +19,8 @@ class GserpTicketStage(models.Model):
         string="Folded in Kanban",
         help="Show this stage as a folded column in the kanban view.",
     )
+    pauses_sla = fields.Boolean(
+        string="Pauses the SLA Clock",
+        help="While a ticket is in this stage, for instance waiting for the "
+        "customer, its working hours do not count towards its resolution target.",
+    )

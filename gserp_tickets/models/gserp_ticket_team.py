@@ -1,3 +1,5 @@
+import ast
+
 from odoo import fields, models
 
 
@@ -6,6 +8,9 @@ class GserpTicketTeam(models.Model):
 
     _name = "gserp.ticket.team"
     _description = "Ticket Team"
+    # The alias creates the team's tickets from email; the thread holds the
+    # followers that an alias restricted to followers accepts mail from.
+    _inherit = ["mail.alias.mixin", "mail.thread"]
     _order = "name, id"
     _check_company_auto = True
 
@@ -20,7 +25,28 @@ class GserpTicketTeam(models.Model):
         index=True,
         help="Leave empty to share the team with every company.",
     )
+    resource_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Working Hours",
+        default=lambda self: self.env.company.resource_calendar_id,
+        # No company check: a team shared by every company still works the
+        # hours of one office.
+        help="Hours in which the resolution targets of the team's tickets run.",
+    )
     active = fields.Boolean(default=True)
+
+    alias_id = fields.Many2one(
+        help="The address whose incoming emails become tickets of this team."
+    )
+
+    def _alias_get_creation_values(self):
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get_id("gserp.ticket")
+        if self.id:
+            defaults = ast.literal_eval(self.alias_defaults or "{}")
+            defaults["team_id"] = self.id
+            values["alias_defaults"] = repr(defaults)
+        return values
 
     def _get_least_loaded_member(self):
         """Return the member with the fewest open tickets, the oldest user on a tie."""

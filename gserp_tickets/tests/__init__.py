@@ -15,3 +15,9 @@ from . import test_stages
 from . import test_assignment
 from . import test_duplicates
 from . import test_stage_tour
+from . import test_ticket_analysis
+from . import test_view_speed
+from . import test_sla
+from . import test_mail_gateway
+from . import test_sla_tour
+from . import test_ticket_flow_tour
