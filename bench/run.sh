@@ -8,18 +8,28 @@
 # is met: it is a benchmark, its verdict is printed.
 #   bench/run.sh [--fresh] [--keep] [--contacts N] [--services N] [--seed S]
 #                [--queries N] [--target-ms MS]
+# With "tickets" first, the ticket views benchmark instead, on database bench_tickets
+# built afresh each time: bench/ticket_views.py loads 10,000 then 100,000 tickets and
+# times the list, kanban and report calls of the web client at both sizes.
+#   bench/run.sh tickets [--keep] [--small N] [--large N] [--repeat N] [--seed S]
+#                [--target-ms MS]
 set -euo pipefail
 source "$(dirname "$0")/../tools/lib.sh"
 
 db=bench_lookup
-fresh=0 keep=0 fill_args=() lookup_args=()
+fresh=0 keep=0 fill_args=() lookup_args=() ticket_args=()
+if [ "${1:-}" = tickets ]; then
+    db=bench_tickets fresh=1
+    shift
+fi
 while [ $# -gt 0 ]; do
     case "$1" in
+        --small | --large | --repeat) ticket_args+=("$1" "${2:?$1 needs a value}"); shift ;;
         --fresh) fresh=1 ;;
         --keep) keep=1 ;;
         --contacts | --services | --seed) fill_args+=("$1" "${2:?$1 needs a value}"); shift ;;
         --queries | --target-ms) lookup_args+=("$1" "${2:?$1 needs a value}"); shift ;;
-        -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) die "unknown option $1 (try --help)" ;;
     esac
     shift
@@ -27,7 +37,7 @@ done
 
 require_odoo
 started=$(pg_start) || exit 1
-log="$LOCAL/bench-lookup.log"
+log="$LOCAL/${db/_/-}.log"
 mkdir -p "$LOCAL"
 : >"$log"
 cleanup() {
@@ -74,7 +84,13 @@ else
 fi
 say "Odoo ready in ${SECONDS} s"
 
-"$PY" "$REPO/bench/fill_lookup.py" "${fill_args[@]}" -- "${opts[@]}"
-"$PY" "$REPO/bench/service_lookup.py" "${lookup_args[@]}" -- "${opts[@]}"
+if [ "$db" = bench_tickets ]; then
+    # --seed and --target-ms are the ticket benchmark's own in this mode.
+    "$PY" "$REPO/bench/ticket_views.py" "${ticket_args[@]}" "${fill_args[@]}" \
+        "${lookup_args[@]}" -- "${opts[@]}"
+else
+    "$PY" "$REPO/bench/fill_lookup.py" "${fill_args[@]}" -- "${opts[@]}"
+    "$PY" "$REPO/bench/service_lookup.py" "${lookup_args[@]}" -- "${opts[@]}"
+fi
 [ "$keep" = 1 ] && say "Database $db kept (bench/run.sh --fresh rebuilds it)"
 true

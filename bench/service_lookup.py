@@ -179,7 +179,7 @@ def load():
     return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def header(env, rows):
+def header(env, rows, title="Lookup benchmark"):
     env.cr.execute("SHOW server_version")
     pg_version = env.cr.fetchone()[0]
     cpu = platform.processor() or platform.machine()
@@ -189,7 +189,7 @@ def header(env, rows):
                 line.split(":", 1)[1].strip() for line in info if "model name" in line
             ]
         cpu = models[0] if models else cpu
-    print(f"# Lookup benchmark of gserp_tickets on {env.cr.dbname}\n")
+    print(f"# {title} of gserp_tickets on {env.cr.dbname}\n")
     print(f"- machine: {os.cpu_count()} cores ({cpu}), Odoo {version}")
     print(f"- PostgreSQL {pg_version}")
     print(f"- rows: {rows}")
