@@ -23,6 +23,25 @@ class TestSpanishTranslation(GserpTicketsCase):
         missing = sorted(terms - translated)
         self.assertFalse(missing, "Terms without a Spanish translation in es.po")
 
+    def test_every_record_term_is_placed(self):
+        """A label of a record (a field, a view, a menu) is translated through
+        its place in es.po: the same words under another place stay English."""
+        po_path = file_path("gserp_tickets/i18n/es.po")
+        placed = {
+            (entry.msgid, ":".join(part for part in occurrence if part))
+            for entry in polib.pofile(po_path)
+            if entry.msgstr.strip()
+            for occurrence in entry.occurrences
+        }
+        reader = TranslationModuleReader(self.env.cr, modules=["gserp_tickets"])
+        needed = {
+            (term[4], f"{term[1]}:{term[2]}:{term[3]}")
+            for term in reader
+            if term[0] == "gserp_tickets" and term[1] in ("model", "model_terms")
+        }
+        missing = "\n".join(f"{place}: {msgid!r}" for msgid, place in needed - placed)
+        self.assertFalse(missing, "Record terms not placed in es.po")
+
     def test_procedure_labels(self):
         """The form's labels are the procedure's words."""
         self._ensure_spanish()
