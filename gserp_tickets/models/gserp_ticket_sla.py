@@ -76,7 +76,7 @@ class GserpTicket(models.Model):
     # The end of the work
     close_date = fields.Datetime(string="Closed on", readonly=True, copy=False)
     close_hours = fields.Float(
-        string="Time to Close (working hours)",
+        string="Hours to Close",
         readonly=True,
         copy=False,
         aggregator="avg",

@@ -64,7 +64,7 @@ registry.category("web_tour.tours").add("gserp_ticket_sla", {
         },
         {
             content: "and how long it took",
-            trigger: ".o_form_view label:contains(Tiempo de cierre)",
+            trigger: ".o_form_view label:contains(Horas hasta el cierre)",
         },
         {
             content: "and keeps its state",
