@@ -29,6 +29,7 @@
         "demo/res_partner_demo.xml",
         "demo/gserp_zone_demo.xml",
         "demo/gserp_service_demo.xml",
+        "demo/gserp_ticket_team_demo.xml",
         "demo/gserp_ticket_demo.xml",
     ],
     "assets": {

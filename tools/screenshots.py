@@ -1,4 +1,5 @@
-"""Render the ticket form and its chatter to PNG files, for the README.
+"""Render the ticket form, its chatter, the kanban, the report and a team to PNG
+files, for the README.
 
 Run by tools/screenshots.sh against a throwaway demo database served on loopback:
 
@@ -256,6 +257,29 @@ def main(url, database, output):
         log_note_with_attachment(odoo, ticket_id)
         chromium.open(f"{action}/{ticket_id}", ".o-mail-Message .o-mail-AttachmentCard")
         chromium.capture(".o-mail-Form-chatter", output / "ticket_chatter.png")
+
+        chromium.open(
+            f"{action}?view_type=kanban",
+            ".o_kanban_record .o_field_widget[name=sla_state] .badge",
+        )
+        chromium.capture(".o_action_manager", output / "ticket_kanban.png")
+
+        at_risk_id = odoo.xmlid("gserp_tickets", "gserp_ticket_signal_demo")
+        chromium.open(
+            f"{action}/{at_risk_id}", ".o_gserp_form .o_field_widget[name=sla_state]"
+        )
+        chromium.capture(".o_form_sheet_bg", output / "ticket_sla.png")
+
+        analysis = f"{url}/odoo/action-gserp_tickets.gserp_ticket_analysis_action"
+        chromium.open(analysis, ".o_pivot table tbody tr")
+        chromium.capture(".o_action_manager", output / "ticket_analysis.png")
+
+        team_id = odoo.xmlid("gserp_tickets", "gserp_ticket_team_control_centre_demo")
+        chromium.open(
+            f"{url}/odoo/action-gserp_tickets.gserp_ticket_team_action/{team_id}",
+            ".o_form_view .o_field_widget[name=alias_name]",
+        )
+        chromium.capture(".o_form_sheet_bg", output / "ticket_team.png")
     finally:
         chromium.close()
 
