@@ -1,5 +1,7 @@
 from . import gserp_phone_mixin
 from . import gserp_ticket
+from . import gserp_ticket_assignment
+from . import gserp_ticket_duplicate
 from . import gserp_ticket_contact
 from . import gserp_ticket_mail
 from . import gserp_ticket_sla

@@ -131,7 +131,8 @@ class GserpTicket(models.Model):
     origin = fields.Selection(selection=ORIGINS, required=True, default="manual")
     priority = fields.Selection(selection=PRIORITIES, default="0")
 
-    # Work: the stage it is in, and the team and person working it
+    # Work: the stage it is in (the team and person working it are in
+    # gserp_ticket_assignment.py)
     stage_id = fields.Many2one(
         comodel_name="gserp.ticket.stage",
         default=lambda self: self._default_stage_id(),
@@ -143,31 +144,6 @@ class GserpTicket(models.Model):
         tracking=True,
     )
     is_closed = fields.Boolean(related="stage_id.is_closed")
-    team_id = fields.Many2one(
-        comodel_name="gserp.ticket.team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        check_company=True,
-        index="btree_not_null",
-        ondelete="restrict",
-        tracking=True,
-    )
-    user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Assigned to",
-        domain="[('share', '=', False)]",
-        index="btree_not_null",
-        tracking=True,
-    )
-    duplicate_ticket_ids = fields.Many2many(
-        comodel_name="gserp.ticket",
-        string="Open Tickets Alike",
-        compute="_compute_duplicate_ticket_ids",
-        help="Open tickets of the same service, or of the same customer when "
-        "there is no service, classified the same way.",
-    )
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
@@ -317,25 +293,6 @@ class GserpTicket(models.Model):
                 not ticket.attachment_required or ticket.attachment_ids
             )
 
-    @api.depends("category_id", "subcategory_id", "detail_id")
-    def _compute_team_id(self):
-        # Only the ticket's own classification is a trigger: giving a category
-        # another team must not move the tickets it already has.
-        for ticket in self:
-            team = ticket._get_deepest_category().effective_team_id
-            if team:
-                ticket.team_id = team
-
-    @api.depends(
-        "service_id", "partner_id", "category_id", "subcategory_id", "detail_id"
-    )
-    def _compute_duplicate_ticket_ids(self):
-        for ticket in self:
-            domain = ticket._get_duplicate_domain()
-            ticket.duplicate_ticket_ids = (
-                self.search(domain, limit=10) if domain else False
-            )
-
     @api.depends("attachment_ids")
     def _compute_attachment_count(self):
         for ticket in self:
@@ -447,13 +404,7 @@ class GserpTicket(models.Model):
             # Always the sequence's: a number typed over the API would collide
             # with the one the sequence gives a later ticket.
             vals["number"] = self._get_next_number(vals.get("company_id"))
-        tickets = super().create(vals_list)
-        # One at a time, so that each ticket counts in the load of the next.
-        for ticket in tickets.filtered(lambda ticket: not ticket.user_id):
-            assignee = ticket._get_default_assignee()
-            if assignee:
-                ticket.user_id = assignee
-        return tickets
+        return super().create(vals_list)
 
     def action_cancel(self):
         """Withdraw tickets: users may not delete them, only managers may."""
@@ -462,11 +413,6 @@ class GserpTicket(models.Model):
             ticket.stage_id = stage
             # Logged, not sent: an agent without an email address can cancel too.
             ticket._message_log(body=self.env._("Ticket cancelled."))
-        return True
-
-    def action_assign_to_me(self):
-        self.ensure_one()
-        self.user_id = self.env.user
         return True
 
     @api.model
@@ -484,43 +430,6 @@ class GserpTicket(models.Model):
     def _read_group_stage_ids(self, stages, domain):
         # Every stage is a column of the kanban, also the empty ones.
         return stages.search([])
-
-    def _get_default_assignee(self):
-        """Return the person for a new ticket: its category's, else the team's
-        member with the fewest open tickets."""
-        self.ensure_one()
-        user = self._get_deepest_category().effective_user_id
-        if user:
-            return user
-        if self.team_id:
-            return self.team_id._get_least_loaded_member()
-        return self.env["res.users"]
-
-    def _get_duplicate_domain(self):
-        """Return the domain of the open tickets this one may repeat, or None."""
-        self.ensure_one()
-        if not self.category_id:
-            return None
-        domain = [
-            ("stage_id.is_closed", "=", False),
-            ("category_id", "=", self.category_id.id),
-            ("subcategory_id", "=", self.subcategory_id.id),
-            ("detail_id", "=", self.detail_id.id),
-        ]
-        if self._origin.id:
-            domain.append(("id", "!=", self._origin.id))
-        final_consumer = self.env.ref(
-            "gserp_tickets.res_partner_final_consumer", raise_if_not_found=False
-        )
-        if self.service_id:
-            return [*domain, ("service_id", "=", self.service_id.id)]
-        if self.partner_id and self.partner_id != final_consumer:
-            return [
-                *domain,
-                ("service_id", "=", False),
-                ("partner_id", "=", self.partner_id.id),
-            ]
-        return None
 
     def _get_deepest_category(self):
         """Return the most precise level chosen, whose rules apply."""
