@@ -134,10 +134,11 @@ def scans(plan):
     return ", ".join(dict.fromkeys(found))
 
 
-def trace(env, model, args, text, timed):
-    """What one lookup asks PostgreSQL: how many statements, and the slowest one's
-    time and scans (EXPLAIN ANALYZE of it run again). Statements are collected
-    through the query_hooks that odoo.sql_db calls on the current thread."""
+def slowest_statement(env, function):
+    """Run function once and return what it asked PostgreSQL: the number of
+    statements, the rank and time (s) of the slowest, and that statement's EXPLAIN
+    ANALYZE (JSON, run again) when it is a query. Statements are collected through
+    the query_hooks that odoo.sql_db calls on the current thread."""
     seen = []
     thread = threading.current_thread()
     thread.query_hooks = [
@@ -145,17 +146,28 @@ def trace(env, model, args, text, timed):
     ]
     try:
         env.invalidate_all()
-        model.name_search(name=text, args=args, operator="ilike", limit=8)
+        function()
     finally:
         del thread.query_hooks
     rank = max(range(len(seen)), key=lambda i: seen[i][0])
     delay, query, params = seen[rank]
-    plan = ""
+    explained = None
     if query.lstrip().upper().startswith(("SELECT", "WITH")):
         env.cr.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query, params)
-        plan = ": " + scans(env.cr.fetchone()[0][0]["Plan"])
+        explained = env.cr.fetchone()[0][0]
+    return len(seen), rank, delay, explained
+
+
+def trace(env, model, args, text, timed):
+    """What one lookup asks PostgreSQL: how many statements, and the slowest one's
+    time and scans."""
+    count, rank, delay, explained = slowest_statement(
+        env,
+        lambda: model.name_search(name=text, args=args, operator="ilike", limit=8),
+    )
+    plan = f": {scans(explained['Plan'])}" if explained else ""
     return (
-        f"{text!r} ({timed:.1f} ms), {len(seen)} statements, the slowest"
+        f"{text!r} ({timed:.1f} ms), {count} statements, the slowest"
         f" (#{rank + 1}) {delay * 1000:.1f} ms when traced{plan}"
     )
 

@@ -32,7 +32,6 @@ import datetime
 import random
 import statistics
 import sys
-import threading
 import time
 
 import ec_data
@@ -47,7 +46,7 @@ from bulk_load import (
 )
 from lxml import etree
 from odoo_env import autocommit_execute, odoo_env, parse_int_options, split_argv
-from service_lookup import header, load, p95, scans
+from service_lookup import header, load, p95, scans, slowest_statement
 
 from odoo.tools.safe_eval import safe_eval
 
@@ -476,25 +475,14 @@ def time_calls(env, calls, repeat):
 
 
 def trace(env, function):
-    """How many statements a call sends and the slowest one's time and scans
-    (EXPLAIN ANALYZE of it run again), through odoo.sql_db's query_hooks."""
-    seen = []
-    thread = threading.current_thread()
-    thread.query_hooks = [
-        lambda _cr, q, params, _start, delay: seen.append((delay, q, params))
-    ]
-    try:
-        env.invalidate_all()
-        function()
-    finally:
-        del thread.query_hooks
-    delay, query, params = max(seen, key=lambda item: item[0])
+    """How many statements a call sends and the slowest one's time and scans."""
+    count, __, delay, explained = slowest_statement(env, function)
     plan = ""
-    if query.lstrip().upper().startswith(("SELECT", "WITH")):
-        env.cr.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query, params)
-        found = env.cr.fetchone()[0][0]
-        plan = f", plan {found['Execution Time']:.1f} ms: {scans(found['Plan'])}"
-    return f"{len(seen)} statements, the slowest {delay * 1000:.1f} ms{plan}"
+    if explained:
+        plan = (
+            f", plan {explained['Execution Time']:.1f} ms: {scans(explained['Plan'])}"
+        )
+    return f"{count} statements, the slowest {delay * 1000:.1f} ms{plan}"
 
 
 def measure(env, user_env, repeat):
