@@ -14,6 +14,9 @@ ORIGINS = [
     ("control_centre", "Control Centre"),
 ]
 
+# Far more than any description an agent types; longer documents are attached.
+MAX_TEXT_LENGTH = 100_000
+
 PRIORITIES = [
     ("0", "Low"),
     ("1", "Normal"),
@@ -245,9 +248,15 @@ class GserpTicket(models.Model):
         "category_id.contact_required",
         "subcategory_id.contact_required",
         "detail_id.contact_required",
+        "origin",
     )
     def _compute_contact_required(self):
         for ticket in self:
+            # An email says who wrote, not their phone and ID number: the agent
+            # who works it adds them when they can, without being stopped.
+            if ticket.origin == "email":
+                ticket.contact_required = False
+                continue
             # The most precise level chosen decides; until a category is chosen,
             # the procedure's default applies.
             deepest = ticket.detail_id or ticket.subcategory_id or ticket.category_id
@@ -375,9 +384,7 @@ class GserpTicket(models.Model):
     )
     def _check_contact(self):
         for ticket in self:
-            # An email says who wrote, not their phone and ID number: the form
-            # still asks for them, so that the agent who works it completes them.
-            if not ticket.contact_required or ticket.origin == "email":
+            if not ticket.contact_required:
                 continue
             if not (
                 ticket.contact_name
@@ -414,6 +421,12 @@ class GserpTicket(models.Model):
             # Logged, not sent: an agent without an email address can cancel too.
             ticket._message_log(body=self.env._("Ticket cancelled."))
         return True
+
+    @api.model
+    def _get_system_fields(self):
+        """Return the fields that only the addon's own code writes, as superuser:
+        values from users for them are refused (gserp_ticket_input.py)."""
+        return {"attachment_count", "has_attachment", "is_complete"}
 
     @api.model
     def _is_blank_html(self, html):

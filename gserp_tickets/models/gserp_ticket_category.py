@@ -4,6 +4,8 @@ from odoo.tools import is_html_empty
 
 # Category, subcategory and detail: the ticket form has one field per level.
 MAX_LEVELS = 3
+# About a year of working weeks: a longer target is a typing mistake.
+MAX_SLA_HOURS = 2_000
 
 # How a category sets a rule of the procedure: itself, or as its parent does.
 RULE_POLICIES = [
@@ -204,9 +206,13 @@ class GserpTicketCategory(models.Model):
 
     @api.constrains("sla_hours")
     def _check_sla_hours(self):
-        if any(category.sla_hours < 0 for category in self):
+        # NaN compares false with everything: only a range check catches it.
+        if any(not 0 <= category.sla_hours <= MAX_SLA_HOURS for category in self):
             raise ValidationError(
-                self.env._("The resolution target cannot be negative.")
+                self.env._(
+                    "The resolution target must be from 0 to %(limit)s working hours.",
+                    limit=MAX_SLA_HOURS,
+                )
             )
 
     @api.constrains("parent_id")

@@ -1,8 +1,9 @@
+import math
+
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
-# Far more than any description an agent types; longer documents are attached.
-MAX_TEXT_LENGTH = 100_000
+from .gserp_ticket import MAX_TEXT_LENGTH
 
 
 class GserpTicket(models.Model):
@@ -29,11 +30,22 @@ class GserpTicket(models.Model):
 
     @api.model
     def _check_input_values(self, vals):
+        # The addon writes them as superuser; a context key would be open to
+        # anyone who sends one.
+        system_fields = set() if self.env.su else self._get_system_fields()
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None:
                 raise ValidationError(
                     self.env._("Tickets have no field named “%(field)s”.", field=name)
+                )
+            if name in system_fields:
+                raise ValidationError(
+                    self.env._(
+                        "“%(field)s” is kept by the ticket itself and cannot be "
+                        "written.",
+                        field=field._description_string(self.env),
+                    )
                 )
             if value is False or value is None or value == "":
                 # Left to Odoo, the database would refuse it with its own words.
@@ -67,6 +79,21 @@ class GserpTicket(models.Model):
                 )
         elif field.type == "many2one":
             return self._get_many2one_input_error(field, value, label)
+        elif field.type in ("integer", "float"):
+            # NaN and infinities pass for floats but break every sum and average.
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if not number or not math.isfinite(value):
+                return self.env._(
+                    "The value of “%(field)s” must be a number.", field=label
+                )
+        elif field.type in ("date", "datetime"):
+            try:
+                field.convert_to_cache(value, self)
+            except (TypeError, ValueError):
+                return self.env._(
+                    "The value of “%(field)s” must be a date (YYYY-MM-DD HH:MM:SS).",
+                    field=label,
+                )
         elif field.type == "selection" and isinstance(field.selection, list):
             # Keys are texts; a list or a dict would not even be comparable.
             if not isinstance(value, str) or value not in dict(field.selection):

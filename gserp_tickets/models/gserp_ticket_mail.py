@@ -3,7 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import html2plaintext, parse_contact_from_email
 
-from .gserp_ticket_input import MAX_TEXT_LENGTH
+from .gserp_ticket import MAX_TEXT_LENGTH
 
 FINAL_CONSUMER_XMLID = "gserp_tickets.res_partner_final_consumer"
 # What a description keeps of an email too long for it; the whole email stays
@@ -41,6 +41,22 @@ class GserpTicket(models.Model):
             msg_dict["author_id"] = sender.id
         values.update(self._prepare_mail_ticket_values(msg_dict, values, sender))
         return self.create(values)
+
+    def message_update(self, msg_dict, update_vals=None):
+        """A reply to a closed ticket opens it again: the client is not done,
+        and a message in a folded column would go unread."""
+        reopened = self.filtered("stage_id.is_closed")
+        if reopened:
+            # sudo: the gateway's user may not write stages; only this move.
+            reopened.sudo().stage_id = self._default_stage_id()
+            for ticket in reopened:
+                ticket._message_log(
+                    body=self.env._(
+                        "Opened again by a reply of %(sender)s.",
+                        sender=msg_dict.get("email_from") or "",
+                    )
+                )
+        return super().message_update(msg_dict, update_vals=update_vals)
 
     def _message_get_suggested_recipients(self):
         recipients = super()._message_get_suggested_recipients()

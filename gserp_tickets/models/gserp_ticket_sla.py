@@ -116,7 +116,8 @@ class GserpTicket(models.Model):
             # clock or closes the ticket.
             values = ticket._prepare_sla_stage_values(ticket.stage_id)
             if values:
-                ticket.write(values)
+                # sudo: the clock's own fields, which users may not write.
+                ticket.sudo().write(values)
         return tickets
 
     def write(self, vals):
@@ -151,7 +152,7 @@ class GserpTicket(models.Model):
                 ("sla_state", "in", ("on_time", "at_risk")),
             ]
         )
-        late.sla_state = "late"
+        late.sudo().sla_state = "late"
         at_risk = self.search(
             [
                 *running,
@@ -160,11 +161,24 @@ class GserpTicket(models.Model):
                 ("sla_state", "=", "on_time"),
             ]
         )
-        at_risk.sla_state = "at_risk"
+        at_risk.sudo().sla_state = "at_risk"
         if late or at_risk:
             _logger.info(
                 "SLA: %s tickets now late, %s at risk", len(late), len(at_risk)
             )
+
+    @api.model
+    def _get_system_fields(self):
+        return super()._get_system_fields() | {
+            "sla_hours",
+            "sla_paused_hours",
+            "sla_paused_since",
+            "sla_deadline",
+            "sla_risk_date",
+            "sla_state",
+            "close_date",
+            "close_hours",
+        }
 
     def _clear_close_hours(self):
         """Leave open tickets out of the average time to close.

@@ -142,6 +142,39 @@ class TestApiBadInput(HttpCase, GserpTicketsCase):
                 self.assertIn(words, error["message"])
                 self.assertEqual(self._ticket_count(), before)
 
+    def test_bad_stage_or_clock_values_get_a_clear_message(self):
+        ticket_id = self._execute_kw("create", [self._valid_values()])["result"]
+        ticket = self.env["gserp.ticket"].browse(ticket_id)
+        deadline = ticket.sla_deadline
+        cases = [
+            ({"stage_id": "abc"}, "number (id)"),
+            ({"stage_id": "3"}, "number (id)"),
+            ({"stage_id": 3.0}, "number (id)"),
+            ({"stage_id": True}, "number (id)"),
+            ({"stage_id": 987654321}, "does not exist"),
+            ({"priority": float("nan")}, "not a valid choice"),
+            ({"sla_hours": float("nan")}, "kept by the ticket"),
+            ({"close_hours": float("inf")}, "kept by the ticket"),
+            ({"close_hours": -3}, "kept by the ticket"),
+            ({"close_date": "2020-01-01 00:00:00"}, "kept by the ticket"),
+            ({"sla_deadline": "2000-01-01 00:00:00"}, "kept by the ticket"),
+            ({"sla_state": "late"}, "kept by the ticket"),
+            ({"is_complete": True}, "kept by the ticket"),
+        ]
+        for values, words in cases:
+            with self.subTest(values=values):
+                reply = self._execute_kw("write", [[ticket_id], values])
+                error = reply["error"]["data"]
+                self.assertIn(error["name"], CLEAR_ERRORS, error["debug"])
+                self.assertIn(words, error["message"])
+                ticket.invalidate_recordset()
+                self.assertEqual(
+                    ticket.stage_id,
+                    self.env.ref("gserp_tickets.gserp_ticket_stage_new"),
+                )
+                self.assertEqual(ticket.sla_deadline, deadline)
+                self.assertFalse(ticket.close_date)
+
     def test_bad_write_leaves_the_ticket_as_it_was(self):
         ticket_id = self._execute_kw("create", [self._valid_values()])["result"]
         ticket = self.env["gserp.ticket"].browse(ticket_id)

@@ -98,3 +98,12 @@ class TestGserpTicketCategory(GserpTicketsCase):
         self.cat_false_alarm.attachment_policy = "optional"
         self.assertTrue(ticket.is_complete)
         self.assertNotIn(ticket, self.search_filter("gserp.ticket", "incomplete"))
+
+    def test_resolution_target_is_a_sensible_number_of_hours(self):
+        for hours in (-1, 2_001, float("nan"), float("inf")):
+            with self.subTest(hours=hours), self.assertRaises(ValidationError):
+                self.cat_monitoring.sla_hours = hours
+                self.cat_monitoring.flush_recordset()
+        self.cat_monitoring.sla_hours = 2_000
+        self.cat_monitoring.sla_hours = 0
+        self.assertEqual(self.cat_fence.effective_sla_hours, 0)

@@ -181,6 +181,26 @@ class TestMailGateway(GserpTicketsCase):
         self.assertIn("Ya volvió la señal", reply.body)
         self.assertEqual(reply.author_id, self.client_active)
 
+    def test_reply_to_a_closed_ticket_opens_it_again(self):
+        ticket = self.receive_new_mail('"Cliente Activo" <activo@cliente.ec>')
+        ticket.stage_id = self.env.ref("gserp_tickets.gserp_ticket_stage_closed")
+        self.assertTrue(ticket.close_date)
+
+        self.process(
+            REPLY_MAIL,
+            sender='"Cliente Activo" <activo@cliente.ec>',
+            in_reply_to="<pedido-1@cliente.ec>",
+            body="Sigue fallando después del cierre.",
+        )
+
+        self.assertEqual(
+            ticket.stage_id, self.env.ref("gserp_tickets.gserp_ticket_stage_new")
+        )
+        self.assertFalse(ticket.close_date)
+        bodies = " ".join(ticket.message_ids.mapped("body"))
+        self.assertIn("Sigue fallando", bodies)
+        self.assertIn("Opened again by a reply", bodies)
+
     def test_answer_from_the_chatter_reaches_the_sender(self):
         ticket = self.receive_new_mail('"Cliente Activo" <activo@cliente.ec>')
         answer = ticket.with_user(self.agent).message_post(
@@ -276,15 +296,17 @@ class TestMailGateway(GserpTicketsCase):
         self.assertEqual(len(ticket), 1)
         self.assertIn("Alarma sin señal", ticket.description)
         # An email gives no contact phone or ID: the ticket is saved all the same,
-        # and the form asks for them when an agent works it.
+        # and an agent can take it and move it on without them.
         self.assertFalse(ticket.contact_phone)
+        self.assertFalse(ticket.contact_required)
         form = Form(ticket.with_user(self.agent))
         form.priority = "2"
-        with self.assertRaises(AssertionError):
-            form.save()
-        form.contact_phone = "0991234567"
-        form.contact_identification = "1712345675"
         form.save()
+        ticket.with_user(self.agent).action_assign_to_me()
+        ticket.with_user(self.agent).stage_id = self.env.ref(
+            "gserp_tickets.gserp_ticket_stage_on_hold"
+        )
+        self.assertEqual(ticket.user_id, self.agent)
 
     def test_mail_too_long_for_the_description(self):
         body = "Registro de eventos de la central de alarma.\n" * 3_000
