@@ -220,9 +220,7 @@ class GserpTicket(models.Model):
 
     @api.depends("code_state", "service_id")
     def _compute_partner_id(self):
-        fallback = self.env.ref(
-            "gserp_tickets.res_partner_final_consumer", raise_if_not_found=False
-        )
+        fallback = self.env["res.partner"]._gserp_get_final_consumer()
         for ticket in self:
             if ticket.service_id:
                 ticket.partner_id = ticket.service_id.partner_id

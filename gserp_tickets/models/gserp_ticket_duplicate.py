@@ -38,9 +38,7 @@ class GserpTicket(models.Model):
         ]
         if self._origin.id:
             domain.append(("id", "!=", self._origin.id))
-        final_consumer = self.env.ref(
-            "gserp_tickets.res_partner_final_consumer", raise_if_not_found=False
-        )
+        final_consumer = self.env["res.partner"]._gserp_get_final_consumer()
         if self.service_id:
             return [*domain, ("service_id", "=", self.service_id.id)]
         if self.partner_id and self.partner_id != final_consumer:

@@ -5,7 +5,6 @@ from odoo.tools import html2plaintext, parse_contact_from_email
 
 from .gserp_ticket import MAX_TEXT_LENGTH
 
-FINAL_CONSUMER_XMLID = "gserp_tickets.res_partner_final_consumer"
 # What a description keeps of an email too long for it; the whole email stays
 # in the chatter.
 MAIL_EXCERPT_LENGTH = 5_000
@@ -60,7 +59,7 @@ class GserpTicket(models.Model):
 
     def _message_get_suggested_recipients(self):
         recipients = super()._message_get_suggested_recipients()
-        final_consumer = self.env.ref(FINAL_CONSUMER_XMLID, raise_if_not_found=False)
+        final_consumer = self.env["res.partner"]._gserp_get_final_consumer()
         if self.partner_id and self.partner_id != final_consumer:
             self._message_add_suggested_recipient(
                 recipients, partner=self.partner_id, reason=self.env._("Customer")
@@ -135,7 +134,7 @@ class GserpTicket(models.Model):
         Final, as step 6 of the procedure says.
         """
         if not customer:
-            customer = self.env.ref(FINAL_CONSUMER_XMLID)
+            customer = self.env["res.partner"]._gserp_get_final_consumer()
         services = self.env["gserp.service"].search(
             [
                 ("partner_id", "=", customer.id),

@@ -132,40 +132,39 @@ class GserpTicket(models.Model):
             return super().write(vals)
         for ticket, values in values_per_ticket:
             super(GserpTicket, ticket).write({**vals, **values})
-        reopened = self.filtered(lambda ticket: not ticket.close_date)
-        reopened._clear_close_hours()
+        reopened = [
+            ticket.id
+            for ticket, values in values_per_ticket
+            if values.get("close_date") is False
+        ]
+        self.browse(reopened)._clear_close_hours()
         return True
 
     @api.model
     def _cron_update_sla_state(self):
         """Move open, running tickets to at risk or late as their dates pass.
 
-        Only tickets whose stored state is behind are read, through the
-        indexes of the dates, so that the cron stays cheap on many tickets.
+        Only running tickets past their risk date and not yet late are read,
+        through the indexes of the dates, so that the cron stays cheap on many
+        tickets.
         """
-        now = fields.Datetime.now()
-        running = [("close_date", "=", False), ("sla_paused_since", "=", False)]
-        late = self.search(
+        running_past_risk = self.search(
             [
-                *running,
-                ("sla_deadline", "<", now),
-                ("sla_state", "in", ("on_time", "at_risk")),
+                ("close_date", "=", False),
+                ("sla_paused_since", "=", False),
+                ("sla_risk_date", "<", fields.Datetime.now()),
+                ("sla_state", "!=", "late"),
             ]
         )
-        late.sudo().sla_state = "late"
-        at_risk = self.search(
-            [
-                *running,
-                ("sla_risk_date", "<", now),
-                ("sla_deadline", ">=", now),
-                ("sla_state", "=", "on_time"),
-            ]
+        before = {ticket.id: ticket.sla_state for ticket in running_past_risk}
+        # The stored compute applies the rule, as it does on every write.
+        self.env.add_to_compute(self._fields["sla_state"], running_past_risk)
+        running_past_risk._recompute_recordset(["sla_state"])
+        moved = running_past_risk.filtered(
+            lambda ticket: ticket.sla_state != before[ticket.id]
         )
-        at_risk.sudo().sla_state = "at_risk"
-        if late or at_risk:
-            _logger.info(
-                "SLA: %s tickets now late, %s at risk", len(late), len(at_risk)
-            )
+        if moved:
+            _logger.info("SLA: %s tickets now at risk or late", len(moved))
 
     @api.model
     def _get_system_fields(self):
@@ -251,6 +250,6 @@ class GserpTicket(models.Model):
             values["close_date"] = now
             values["close_hours"] = self._get_sla_work_hours(self.create_date, now)
         elif not stage.is_closed and self.close_date:
+            # write() empties close_hours too, as NULL (_clear_close_hours).
             values["close_date"] = False
-            values["close_hours"] = 0.0
         return values

@@ -95,11 +95,16 @@ class ResPartner(models.Model):
             return domain
         return ["!", *expression.normalize_domain(domain)]
 
+    @api.model
+    def _gserp_get_final_consumer(self):
+        """Return Consumidor Final, the customer of tickets that name no other
+        (an empty recordset if its record was deleted)."""
+        final_consumer = self.env.ref(FINAL_CONSUMER_XMLID, raise_if_not_found=False)
+        return final_consumer or self.env["res.partner"]
+
     @api.constrains("vat", "country_id")
     def _check_gserp_vat(self):
-        final_consumer_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            FINAL_CONSUMER_XMLID, raise_if_not_found=False
-        )
+        final_consumer_id = self._gserp_get_final_consumer().id
         for partner in self.filtered(lambda p: p.vat and p._gserp_checks_vat()):
             message = self._gserp_identity_error(partner.vat)
             if message:
@@ -166,7 +171,7 @@ class ResPartner(models.Model):
         to offer "Search More": Consumidor Final goes last among the shown ones
         and the extra record, if any, stays after it.
         """
-        final_consumer = self.env.ref(FINAL_CONSUMER_XMLID, raise_if_not_found=False)
+        final_consumer = self._gserp_get_final_consumer()
         if not final_consumer or any(rid == final_consumer.id for rid, _n in result):
             return result
         entry = (final_consumer.id, final_consumer.display_name)
